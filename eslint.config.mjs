@@ -49,6 +49,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS build configs and asset generators run in Node (webpack.config.js, jest.config.js, assets/*.js).
+    files: ["*.js", "assets/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-require-imports": "off" },
   },
