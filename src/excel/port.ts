@@ -2,17 +2,36 @@
  * The one narrow port through which the add-in touches a workbook. Two implementations:
  * office-js (officeWorkbook.ts, inside Excel) and an in-memory workbook (memoryWorkbook.ts, used by
  * tests and drawn by the standalone workbench), so every path that writes to Excel also runs in CI.
+ *
+ * Text convention: every string the add-in writes goes to Excel as typed input with a leading
+ * apostrophe (Excel's quote prefix), so item numbers keep leading zeros and text such as "=x", "+1",
+ * "-2", "@a" or "1-2" never turns into a formula, number or date. Readers get the text back without
+ * the apostrophe (Excel does not return it).
  */
 
 export type CellValue = string | number | boolean | null;
 
 /** How a column is formatted when written (excel.md §3.1). */
-export type ColumnKind = "code" | "text" | "date" | "quantity" | "amount" | "unitCost" | "integer" | "boolean" | "message";
+export type ColumnKind =
+  | "code"
+  | "text"
+  | "date"
+  | "timestamp"
+  | "quantity"
+  | "amount"
+  | "unitCost"
+  | "integer"
+  | "boolean"
+  | "message";
 
 export interface ColumnSpec {
   header: string;
   kind: ColumnKind;
+  /** Written by the add-in in an input table: grey fill (excel.md §3.1, inputs). */
+  computed?: boolean;
 }
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 export interface TableSpec {
   sheet: string;
@@ -27,6 +46,10 @@ export interface TableSpec {
   rows: CellValue[][];
   /** TableStyleLight9 for outputs, TableStyleMedium2 for inputs. */
   style?: "output" | "input";
+  /** Wide ledger sheets also freeze column A. */
+  freezeFirstColumn?: boolean;
+  /** Default visible; metadata and backup sheets are very hidden. */
+  visibility?: SheetVisibility;
 }
 
 export interface TableData {
@@ -45,29 +68,45 @@ export interface WriteProgress {
   rowsTotal: number;
 }
 
+export interface WriteOptions {
+  onProgress?: (progress: WriteProgress) => void;
+  /** Polled between chunks; a cancelled write stops after the current chunk (excel.md §3.1). */
+  isCancelled?: () => boolean;
+}
+
 export interface WriteReport {
   rows: number;
   syncs: number;
   /** Largest estimated request payload, in bytes. */
   largestRequestBytes: number;
+  /** Rows per sync after estimating (and any halving on payload errors). */
+  rowsPerSync: number;
+  /** False when the write was cancelled: the table holds only the rows written so far. */
+  complete: boolean;
 }
 
+/** "computed" is the grey of add-in columns in input tables; null clears the fill. */
+export type CellFill = "error" | "computed" | null;
+
 export interface CellMark {
-  /** 0-based data row within the table. */
-  row: number;
+  /** 0-based data row within the table, or "all" for the column's whole data body. */
+  row: number | "all";
   column: string;
-  fill: "error" | null;
+  fill: CellFill;
 }
+
+/** Error name/code Excel on the web raises when one request exceeds the 5 MB payload limit. */
+export const PAYLOAD_LIMIT_ERROR = "RequestPayloadSizeLimitExceeded";
 
 export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** Reads a table by name, or null when the workbook has no such table. */
   readTable(table: string): Promise<TableData | null>;
   /** Creates or replaces a formatted table (banner, header, rows), chunked under the request limit. */
-  writeTable(spec: TableSpec, onProgress?: (progress: WriteProgress) => void): Promise<WriteReport>;
+  writeTable(spec: TableSpec, options?: WriteOptions): Promise<WriteReport>;
   /** Writes values into named columns of existing table rows (status and message columns). */
   updateTableColumns(table: string, columns: string[], values: CellValue[][]): Promise<void>;
-  /** Sets or clears fills on individual table cells (validation errors). */
+  /** Sets or clears fills on table cells (validation errors; grey computed columns). */
   markCells(table: string, marks: CellMark[]): Promise<void>;
   activate(sheet: string): Promise<void>;
 }

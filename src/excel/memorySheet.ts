@@ -1,0 +1,139 @@
+/**
+ * Storage of one in-memory worksheet: values in dense row arrays, styles as small integer ids into a
+ * shared style table (so formatting a 100,000-row column stores 100,000 small numbers, not objects),
+ * formulas and quote prefixes in sparse maps.
+ */
+import type { CellValue, SheetVisibility } from "./port";
+
+export interface CellStyle {
+  numberFormat: string;
+  /** Fill colour "#RRGGBB", or null for none. */
+  fill: string | null;
+  bold: boolean;
+  fontSize: number;
+  indent: number;
+}
+
+export const DEFAULT_STYLE: CellStyle = { numberFormat: "General", fill: null, bold: false, fontSize: 11, indent: 0 };
+
+/** Interned styles shared by every sheet of a workbook; id 0 is the default style. */
+export class StyleTable {
+  private readonly styles: CellStyle[] = [DEFAULT_STYLE];
+  private readonly ids = new Map<string, number>([[JSON.stringify(DEFAULT_STYLE), 0]]);
+
+  get(id: number): CellStyle {
+    return this.styles[id] ?? DEFAULT_STYLE;
+  }
+
+  intern(style: CellStyle): number {
+    const key = JSON.stringify(style);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.styles.length;
+      this.styles.push(style);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** A function mapping old style ids to patched ones, memoised for one range operation. */
+  patcher(patch: Partial<CellStyle>): (id: number) => number {
+    const memo = new Map<number, number>();
+    return (id) => {
+      let patched = memo.get(id);
+      if (patched === undefined) {
+        patched = this.intern({ ...this.get(id), ...patch });
+        memo.set(id, patched);
+      }
+      return patched;
+    };
+  }
+}
+
+const key = (row: number, column: number): string => `${row}:${column}`;
+
+export class MemorySheet {
+  visibility: SheetVisibility = "visible";
+  frozenRows = 0;
+  frozenColumns = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly outlineLevels = new Map<number, number>();
+  private readonly values: (CellValue[] | undefined)[] = [];
+  private readonly styleIds: (number[] | undefined)[] = [];
+  private readonly formulas = new Map<string, string>();
+  private readonly quotePrefixed = new Set<string>();
+  private columnCount = 0;
+
+  constructor(public name: string) {}
+
+  value(row: number, column: number): CellValue {
+    return this.values[row]?.[column] ?? null;
+  }
+
+  styleId(row: number, column: number): number {
+    return this.styleIds[row]?.[column] ?? 0;
+  }
+
+  formula(row: number, column: number): string | null {
+    return this.formulas.get(key(row, column)) ?? null;
+  }
+
+  hasQuotePrefix(row: number, column: number): boolean {
+    return this.quotePrefixed.has(key(row, column));
+  }
+
+  setCell(row: number, column: number, value: CellValue, formula: string | null, quotePrefix: boolean): void {
+    const cells = (this.values[row] ??= []);
+    cells[column] = value;
+    this.columnCount = Math.max(this.columnCount, column + 1);
+    const at = key(row, column);
+    if (formula === null) this.formulas.delete(at);
+    else this.formulas.set(at, formula);
+    if (quotePrefix) this.quotePrefixed.add(at);
+    else if (this.quotePrefixed.size > 0) this.quotePrefixed.delete(at);
+  }
+
+  /** Stores a formula's computed result without touching the formula. */
+  setResult(row: number, column: number, value: CellValue): void {
+    (this.values[row] ??= [])[column] = value;
+  }
+
+  restyle(row: number, column: number, rowCount: number, columnCount: number, patch: (id: number) => number): void {
+    for (let r = row; r < row + rowCount; r++) {
+      const ids = (this.styleIds[r] ??= []);
+      for (let c = column; c < column + columnCount; c++) ids[c] = patch(ids[c] ?? 0);
+    }
+    this.columnCount = Math.max(this.columnCount, column + columnCount);
+  }
+
+  /** Contents, formats and panes cleared (the sheet keeps its name, place and visibility). */
+  clear(): void {
+    this.values.length = 0;
+    this.styleIds.length = 0;
+    this.formulas.clear();
+    this.quotePrefixed.clear();
+    this.columnWidths.clear();
+    this.outlineLevels.clear();
+    this.frozenRows = 0;
+    this.frozenColumns = 0;
+    this.columnCount = 0;
+  }
+
+  /** Rows and columns from A1 to the last cell holding a value or a format. */
+  usedRange(): { rowCount: number; columnCount: number } {
+    const rowCount = Math.max(lastIndex(this.values), lastIndex(this.styleIds)) + 1;
+    return { rowCount, columnCount: rowCount === 0 ? 0 : this.columnCount };
+  }
+
+  formulaCells(): { row: number; column: number; formula: string }[] {
+    return [...this.formulas].map(([at, formula]) => {
+      const [row, column] = at.split(":").map(Number);
+      return { row, column, formula };
+    });
+  }
+}
+
+function lastIndex(rows: readonly unknown[]): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i] !== undefined) return i;
+  return -1;
+}

@@ -1,0 +1,368 @@
+/**
+ * The in-memory workbook (excel.md §4.3): what the add-in relies on in Excel, modelled closely enough
+ * that tests and the workbench catch what would break there — ordered sheets with visibility, cells
+ * read as typed input, number formats, fills, fonts, indent, named tables, widths, frozen panes, row
+ * outline levels, the 32,767-character cell limit, and a request payload limit per sync that throws
+ * RequestPayloadSizeLimitExceeded like Excel on the web.
+ */
+import { jsonBytes, parseCellInput } from "./cellValues";
+import type { CellStyle } from "./memorySheet";
+import { MemorySheet, StyleTable } from "./memorySheet";
+import { displayText } from "./numberFormats";
+import type {
+  CellMark, CellValue, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
+} from "./port";
+import type { ChunkOptions } from "./sheetWriter";
+import { writeTableSheet } from "./sheetWriter";
+import type { FontPatch, SyncBatch } from "./syncBatch";
+import { FILL_COLOR, PayloadLimitError } from "./syncBatch";
+import type { TableLocation } from "./tableOps";
+import { markTableCells, updateColumns } from "./tableOps";
+
+export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const MAX_CELL_CHARS = 32_767;
+export const MAX_OUTLINE_LEVEL = 8;
+
+export interface SheetModel {
+  name: string;
+  visibility: SheetVisibility;
+  frozenRows: number;
+  frozenColumns: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface CellModel extends CellStyle {
+  value: CellValue;
+  /** Formula text with its "="; `value` then holds the last computed result. */
+  formula: string | null;
+  quotePrefix: boolean;
+  /** What the grid shows under the cell's number format. */
+  text: string;
+  red: boolean;
+}
+
+export interface TableModel {
+  name: string;
+  sheet: string;
+  /** 0-based header row and first column. */
+  row: number;
+  column: number;
+  /** Header row included. */
+  rowCount: number;
+  columnCount: number;
+  style: string;
+}
+
+export type WorkbookChange =
+  | { kind: "sync"; bytes: number }
+  | { kind: "input" | "result"; sheet: string; row: number; column: number }
+  | { kind: "sheets" };
+
+export interface MemoryWorkbookOptions {
+  /** Per-sync request limit in bytes (default 5 MB, Excel on the web). */
+  payloadLimitBytes?: number;
+  /** Writer settings (target bytes, retries, yielding). */
+  writer?: ChunkOptions;
+}
+
+interface PendingOp {
+  bytes: number;
+  apply: () => void;
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  /** Syncs applied since creation. */
+  syncs = 0;
+  /** Largest request applied, in estimated bytes. */
+  largestSyncBytes = 0;
+  readonly payloadLimitBytes: number;
+  readonly styles = new StyleTable();
+  private readonly sheetList: MemorySheet[] = [];
+  private readonly tableMap = new Map<string, TableModel>();
+  private readonly listeners = new Set<(change: WorkbookChange) => void>();
+  private readonly writerOptions: ChunkOptions;
+  private active: string | null = null;
+
+  constructor(options: MemoryWorkbookOptions = {}) {
+    this.payloadLimitBytes = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
+    this.writerOptions = options.writer ?? {};
+  }
+
+  // ---- WorkbookPort ------------------------------------------------------------------------------
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheetList.map((sheet) => sheet.name);
+  }
+
+  async readTable(name: string): Promise<TableData | null> {
+    const table = this.table(name);
+    if (!table) return null;
+    const sheet = this.requireSheet(table.sheet);
+    const readRow = (row: number): CellValue[] =>
+      Array.from({ length: table.columnCount }, (_, c) => sheet.value(row, table.column + c));
+    const headers = readRow(table.row).map((header) => String(header ?? ""));
+    const rows = Array.from({ length: table.rowCount - 1 }, (_, r) => readRow(table.row + 1 + r));
+    return { sheet: table.sheet, table: table.name, headers, rows, firstDataRow: table.row + 1, firstColumn: table.column };
+  }
+
+  async writeTable(spec: TableSpec, options: WriteOptions = {}): Promise<WriteReport> {
+    return writeTableSheet(this.batch(), spec, { ...this.writerOptions, ...options });
+  }
+
+  async updateTableColumns(table: string, columns: string[], values: CellValue[][]): Promise<void> {
+    await updateColumns(this.batch(), this.locate(table), columns, values, this.writerOptions);
+  }
+
+  async markCells(table: string, marks: CellMark[]): Promise<void> {
+    await markTableCells(this.batch(), this.locate(table), marks);
+  }
+
+  async activate(sheet: string): Promise<void> {
+    this.requireSheet(sheet);
+    this.active = sheet;
+    this.emit({ kind: "sheets" });
+  }
+
+  // ---- What the workbench grid draws -------------------------------------------------------------
+
+  sheets(): SheetModel[] {
+    return this.sheetList.map((sheet) => ({
+      name: sheet.name,
+      visibility: sheet.visibility,
+      frozenRows: sheet.frozenRows,
+      frozenColumns: sheet.frozenColumns,
+      ...sheet.usedRange(),
+    }));
+  }
+
+  activeSheet(): string | null {
+    return this.active ?? this.sheetList.find((sheet) => sheet.visibility === "visible")?.name ?? null;
+  }
+
+  cell(sheetName: string, row: number, column: number): CellModel {
+    const sheet = this.requireSheet(sheetName);
+    const style = this.styles.get(sheet.styleId(row, column));
+    const value = sheet.value(row, column);
+    return {
+      ...style,
+      value,
+      formula: sheet.formula(row, column),
+      quotePrefix: sheet.hasQuotePrefix(row, column),
+      ...displayText(value, style.numberFormat),
+    };
+  }
+
+  usedRange(sheet: string): { rowCount: number; columnCount: number } {
+    return this.requireSheet(sheet).usedRange();
+  }
+
+  /** Width in points, or undefined for Excel's default width. */
+  columnWidth(sheet: string, column: number): number | undefined {
+    return this.requireSheet(sheet).columnWidths.get(column);
+  }
+
+  rowOutlineLevel(sheet: string, row: number): number {
+    return this.requireSheet(sheet).outlineLevels.get(row) ?? 0;
+  }
+
+  /** Groups a row at an outline level (0 = ungrouped); Excel allows at most 8 levels. */
+  setRowOutlineLevel(sheet: string, row: number, level: number): void {
+    if (!Number.isInteger(level) || level < 0 || level > MAX_OUTLINE_LEVEL) {
+      throw new RangeError(`Outline level ${level} is outside 0..${MAX_OUTLINE_LEVEL}.`);
+    }
+    const levels = this.requireSheet(sheet).outlineLevels;
+    if (level === 0) levels.delete(row);
+    else levels.set(row, level);
+  }
+
+  tables(): TableModel[] {
+    return [...this.tableMap.values()].map((table) => ({ ...table }));
+  }
+
+  table(name: string): TableModel | undefined {
+    const table = this.tableMap.get(name.toLowerCase());
+    return table ? { ...table } : undefined;
+  }
+
+  /** A user typing into a cell: text, a number, a date, TRUE/FALSE, or a formula starting with "=". */
+  setCellInput(sheetName: string, row: number, column: number, input: string): void {
+    this.writeCell(this.requireSheet(sheetName), row, column, input);
+    this.emit({ kind: "input", sheet: sheetName, row, column });
+  }
+
+  /** Stores the computed result of the formula in a cell (evaluation happens outside the workbook). */
+  setFormulaResult(sheetName: string, row: number, column: number, value: CellValue): void {
+    const sheet = this.requireSheet(sheetName);
+    if (sheet.formula(row, column) === null) throw new Error(`${sheetName}!R${row + 1}C${column + 1} holds no formula.`);
+    sheet.setResult(row, column, value);
+    this.emit({ kind: "result", sheet: sheetName, row, column });
+  }
+
+  formulaCells(): { sheet: string; row: number; column: number; formula: string }[] {
+    return this.sheetList.flatMap((sheet) => sheet.formulaCells().map((cell) => ({ sheet: sheet.name, ...cell })));
+  }
+
+  addSheet(name: string, visibility: SheetVisibility = "visible"): void {
+    if (this.sheet(name)) throw new Error(`A sheet named "${name}" already exists.`);
+    const sheet = new MemorySheet(name);
+    sheet.visibility = visibility;
+    this.sheetList.push(sheet);
+    this.emit({ kind: "sheets" });
+  }
+
+  setSheetVisibility(name: string, visibility: SheetVisibility): void {
+    this.requireSheet(name).visibility = visibility;
+    this.emit({ kind: "sheets" });
+  }
+
+  onChange(listener: (change: WorkbookChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- Internals ---------------------------------------------------------------------------------
+
+  private sheet(name: string): MemorySheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheetList.find((sheet) => sheet.name.toLowerCase() === lower);
+  }
+
+  private requireSheet(name: string): MemorySheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`The workbook has no sheet "${name}".`);
+    return sheet;
+  }
+
+  private locate(name: string): TableLocation {
+    const table = this.table(name);
+    if (!table) throw new Error(`The workbook has no table "${name}".`);
+    const sheet = this.requireSheet(table.sheet);
+    const headers = Array.from({ length: table.columnCount }, (_, c) => String(sheet.value(table.row, table.column + c) ?? ""));
+    return { sheet: table.sheet, table: table.name, headerRow: table.row, firstColumn: table.column, headers, bodyRows: table.rowCount - 1 };
+  }
+
+  private writeCell(sheet: MemorySheet, row: number, column: number, input: CellValue): void {
+    if (typeof input === "string" && input.length > MAX_CELL_CHARS) {
+      throw new RangeError(`Text of ${input.length} characters exceeds Excel's ${MAX_CELL_CHARS}-character cell limit.`);
+    }
+    const format = this.styles.get(sheet.styleId(row, column)).numberFormat;
+    const parsed = parseCellInput(input, format);
+    sheet.setCell(row, column, parsed.value, parsed.formula ?? null, parsed.quotePrefix);
+    if (parsed.impliedFormat) sheet.restyle(row, column, 1, 1, this.styles.patcher({ numberFormat: parsed.impliedFormat }));
+  }
+
+  private emit(change: WorkbookChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private batch(): SyncBatch {
+    return new MemoryBatch(this, {
+      sheet: (name) => this.requireSheet(name),
+      prepare: (name, table, visibility) => this.prepare(name, table, visibility),
+      writeCell: (sheet, row, column, value) => this.writeCell(sheet, row, column, value),
+      addTable: (table) => this.tableMap.set(table.name.toLowerCase(), table),
+      applied: (bytes) => {
+        this.syncs += 1;
+        this.largestSyncBytes = Math.max(this.largestSyncBytes, bytes);
+        this.emit({ kind: "sync", bytes });
+      },
+    });
+  }
+
+  private prepare(name: string, table: string, visibility: SheetVisibility): void {
+    this.tableMap.delete(table.toLowerCase());
+    let sheet = this.sheet(name);
+    if (sheet) {
+      sheet.clear();
+      // Other tables on the cleared sheet lose their cells, so they go too.
+      for (const [key, other] of this.tableMap) if (other.sheet.toLowerCase() === name.toLowerCase()) this.tableMap.delete(key);
+    } else {
+      sheet = new MemorySheet(name);
+      this.sheetList.push(sheet);
+    }
+    sheet.visibility = visibility;
+    this.emit({ kind: "sheets" });
+  }
+}
+
+/** What a MemoryBatch may do to its workbook. */
+interface BatchAccess {
+  sheet(name: string): MemorySheet;
+  prepare(name: string, table: string, visibility: SheetVisibility): void;
+  writeCell(sheet: MemorySheet, row: number, column: number, value: CellValue): void;
+  addTable(table: TableModel): void;
+  applied(bytes: number): void;
+}
+
+/** Queues operations and applies them on sync, refusing a queue over the payload limit as Excel does. */
+class MemoryBatch implements SyncBatch {
+  syncs = 0;
+  private pending: PendingOp[] = [];
+
+  constructor(
+    private readonly workbook: MemoryWorkbook,
+    private readonly access: BatchAccess,
+  ) {}
+
+  async prepareSheet(sheet: string, table: string, visibility: SheetVisibility): Promise<void> {
+    this.queue({ sheet, table, visibility }, () => this.access.prepare(sheet, table, visibility));
+  }
+
+  setValues(sheetName: string, row: number, column: number, values: CellValue[][]): void {
+    this.queue({ sheetName, row, column, values }, () => {
+      const sheet = this.access.sheet(sheetName);
+      values.forEach((cells, r) => cells.forEach((value, c) => this.access.writeCell(sheet, row + r, column + c, value)));
+    });
+  }
+
+  setNumberFormat(sheet: string, row: number, column: number, rowCount: number, format: string): void {
+    this.restyle(sheet, row, column, rowCount, 1, { numberFormat: format });
+  }
+
+  setFont(sheet: string, row: number, column: number, font: FontPatch): void {
+    this.restyle(sheet, row, column, 1, 1, { ...(font.bold !== undefined && { bold: font.bold }), ...(font.size !== undefined && { fontSize: font.size }) });
+  }
+
+  setFill(sheet: string, row: number, column: number, rowCount: number, fill: keyof typeof FILL_COLOR | null): void {
+    this.restyle(sheet, row, column, rowCount, 1, { fill: fill === null ? null : FILL_COLOR[fill] });
+  }
+
+  setColumnWidth(sheet: string, column: number, points: number): void {
+    this.queue({ sheet, column, points }, () => this.access.sheet(sheet).columnWidths.set(column, points));
+  }
+
+  addTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number, style: string): void {
+    const model: TableModel = { name: table, sheet, row, column, rowCount, columnCount, style };
+    this.queue(model, () => this.access.addTable({ ...model, sheet: this.access.sheet(sheet).name }));
+  }
+
+  freezePanes(sheetName: string, rows: number, columns: number): void {
+    this.queue({ sheetName, rows, columns }, () => {
+      const sheet = this.access.sheet(sheetName);
+      sheet.frozenRows = rows;
+      sheet.frozenColumns = columns;
+    });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.pending;
+    this.pending = [];
+    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
+    if (bytes > this.workbook.payloadLimitBytes) throw new PayloadLimitError(bytes, this.workbook.payloadLimitBytes);
+    for (const op of ops) op.apply();
+    this.syncs += 1;
+    this.access.applied(bytes);
+  }
+
+  private restyle(sheet: string, row: number, column: number, rowCount: number, columnCount: number, patch: Partial<CellStyle>): void {
+    this.queue({ sheet, row, column, rowCount, columnCount, patch }, () =>
+      this.access.sheet(sheet).restyle(row, column, rowCount, columnCount, this.workbook.styles.patcher(patch)),
+    );
+  }
+
+  /** The request size of an operation is estimated as the JSON size of its arguments. */
+  private queue(args: unknown, apply: () => void): void {
+    this.pending.push({ bytes: jsonBytes(args), apply });
+  }
+}

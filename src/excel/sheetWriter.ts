@@ -1,0 +1,136 @@
+/**
+ * The SheetWriter (excel.md §3.1): banner rows 1–3, header on row 5, data below it in chunks sized to
+ * stay under the request payload limit, then the table, number formats, widths and frozen panes.
+ * Both workbook implementations run it through their SyncBatch, so the chunking logic exists once.
+ */
+import { jsonBytes, textToWire, toWireValue } from "./cellValues";
+import { COLUMN_WIDTH, numberFormatFor } from "./numberFormats";
+import type { CellValue, TableSpec, WriteOptions, WriteReport } from "./port";
+import type { SyncBatch } from "./syncBatch";
+import { TABLE_STYLE, isPayloadLimitError } from "./syncBatch";
+
+/** Row 5 holds the header (0-based 4); rows 1–3 the banner. */
+export const HEADER_ROW = 4;
+export const FIRST_DATA_ROW = HEADER_ROW + 1;
+/** Excel's sheet size: 1,048,576 rows. */
+export const MAX_SHEET_ROWS = 1_048_576;
+
+export interface ChunkOptions extends WriteOptions {
+  /** Target request size (excel.md §3.1: 2 MB on the web, under its 5 MB limit). */
+  targetBytes?: number;
+  /** Halvings allowed in a row after RequestPayloadSizeLimitExceeded (excel.md §3.1: 5). */
+  maxRetries?: number;
+  /** Rows used to estimate bytes per row. */
+  sampleRows?: number;
+  /** Gives the event loop control between chunks (excel.md §3.1, notes §4.3: 5 s freeze restarts add-ins). */
+  yieldToEventLoop?: () => Promise<void>;
+}
+
+export const DEFAULT_TARGET_BYTES = 2 * 1024 * 1024;
+const DEFAULT_RETRIES = 5;
+const DEFAULT_SAMPLE = 200;
+
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Rows per sync = target bytes ÷ bytes per row, estimated on the first rows. */
+export function rowsPerSync(rows: readonly CellValue[][], targetBytes: number, sampleRows = DEFAULT_SAMPLE): number {
+  const sample = rows.slice(0, sampleRows);
+  if (sample.length === 0) return 1;
+  const bytesPerRow = jsonBytes(sample) / sample.length;
+  return Math.max(1, Math.floor(targetBytes / bytesPerRow));
+}
+
+export interface BlockTarget {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+export interface ChunkReport {
+  rowsWritten: number;
+  syncs: number;
+  largestRequestBytes: number;
+  rowsPerSync: number;
+  complete: boolean;
+}
+
+/** Writes a block of wire values at `target`, one sync per chunk, halving the chunk on payload errors. */
+export async function writeRowsChunked(
+  batch: SyncBatch,
+  target: BlockTarget,
+  rows: readonly CellValue[][],
+  options: ChunkOptions = {},
+): Promise<ChunkReport> {
+  const maxRetries = options.maxRetries ?? DEFAULT_RETRIES;
+  const pause = options.yieldToEventLoop ?? yieldToEventLoop;
+  let size = rowsPerSync(rows, options.targetBytes ?? DEFAULT_TARGET_BYTES, options.sampleRows);
+  const report: ChunkReport = { rowsWritten: 0, syncs: 0, largestRequestBytes: 0, rowsPerSync: size, complete: true };
+  let retries = 0;
+  while (report.rowsWritten < rows.length) {
+    if (options.isCancelled?.()) return { ...report, complete: false };
+    const chunk = rows.slice(report.rowsWritten, report.rowsWritten + size);
+    batch.setValues(target.sheet, target.row + report.rowsWritten, target.column, chunk);
+    try {
+      await batch.sync();
+    } catch (error) {
+      // The rejected request applied nothing: queue the same rows again in a chunk half the size.
+      if (!isPayloadLimitError(error) || retries >= maxRetries || size === 1) throw error;
+      retries += 1;
+      size = Math.ceil(size / 2);
+      report.rowsPerSync = size;
+      continue;
+    }
+    retries = 0;
+    report.syncs += 1;
+    report.largestRequestBytes = Math.max(report.largestRequestBytes, jsonBytes(chunk));
+    report.rowsWritten += chunk.length;
+    options.onProgress?.({ rowsWritten: report.rowsWritten, rowsTotal: rows.length });
+    if (report.rowsWritten < rows.length) await pause();
+  }
+  return report;
+}
+
+/** Creates or replaces the sheet's table: banner, header, chunked values, then table and formats. */
+export async function writeTableSheet(batch: SyncBatch, spec: TableSpec, options: ChunkOptions = {}): Promise<WriteReport> {
+  if (FIRST_DATA_ROW + spec.rows.length > MAX_SHEET_ROWS) {
+    throw new RangeError(`${spec.rows.length} rows do not fit on one sheet (limit ${MAX_SHEET_ROWS - FIRST_DATA_ROW}).`);
+  }
+  const startSyncs = batch.syncs;
+  await batch.prepareSheet(spec.sheet, spec.table, spec.visibility ?? "visible");
+  writeBannerAndHeader(batch, spec);
+  await batch.sync();
+  const wireRows = spec.rows.map((row) => spec.columns.map((column, c) => toWireValue(row[c] ?? null, column.kind)));
+  const chunks = await writeRowsChunked(batch, { sheet: spec.sheet, row: FIRST_DATA_ROW, column: 0 }, wireRows, options);
+  writeTableAndFormats(batch, spec, chunks.rowsWritten);
+  await batch.sync();
+  return {
+    rows: chunks.rowsWritten,
+    syncs: batch.syncs - startSyncs,
+    largestRequestBytes: chunks.largestRequestBytes,
+    rowsPerSync: chunks.rowsPerSync,
+    complete: chunks.complete,
+  };
+}
+
+function writeBannerAndHeader(batch: SyncBatch, spec: TableSpec): void {
+  const banner = [spec.title, spec.parameters ?? "", spec.stamp ?? ""].map((line) => [textToWire(line)]);
+  batch.setValues(spec.sheet, 0, 0, banner);
+  batch.setFont(spec.sheet, 0, 0, { bold: true, size: 14 });
+  batch.setValues(spec.sheet, HEADER_ROW, 0, [spec.columns.map((column) => textToWire(column.header))]);
+}
+
+/** Formats come after the values (notes §4.3): one table, one format and one width per column. */
+function writeTableAndFormats(batch: SyncBatch, spec: TableSpec, rowsWritten: number): void {
+  const { sheet, columns } = spec;
+  // An Excel table always has at least one data row; an empty one shows a blank row.
+  const bodyRows = Math.max(rowsWritten, 1);
+  const style = TABLE_STYLE[spec.style ?? "output"];
+  batch.addTable(sheet, spec.table, HEADER_ROW, 0, bodyRows + 1, columns.length, style);
+  columns.forEach((column, c) => {
+    const values = spec.rows.slice(0, rowsWritten).map((row) => row[c] ?? null);
+    batch.setNumberFormat(sheet, FIRST_DATA_ROW, c, bodyRows, numberFormatFor(column.kind, values));
+    batch.setColumnWidth(sheet, c, COLUMN_WIDTH[column.kind]);
+    if (column.computed) batch.setFill(sheet, FIRST_DATA_ROW, c, bodyRows, "computed");
+  });
+  batch.freezePanes(sheet, FIRST_DATA_ROW, spec.freezeFirstColumn ? 1 : 0);
+}
