@@ -1,0 +1,203 @@
+/**
+ * LedgerStore over IndexedDB (Dexie 4). A transaction is ONE Dexie read-write transaction over every
+ * table, so a posting lands whole or (on a throw) not at all; a read is one read-only transaction, so it
+ * sees one consistent ledger version. Inside `transact`, the callback may only await store calls: awaiting
+ * anything else lets IndexedDB auto-commit the transaction.
+ */
+import Dexie from "dexie";
+import type { ItemBook } from "../core/book";
+import type { Company } from "../core/company";
+import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from "../core/ports";
+import type { GLEntry, Item } from "../core/types";
+import { CHUNK_SIZE, chunkOf, LedgerDatabase, slotOf, type EntryOwnerChunk, type GLChunk } from "./dexieSchema";
+
+export const DEFAULT_DATABASE_NAME = "inventory-ledger";
+
+/** The read half of the port over one open Dexie transaction. */
+class DexieReader implements LedgerReader {
+  constructor(protected readonly db: LedgerDatabase) {}
+
+  async company(): Promise<Company | undefined> {
+    return (await this.db.company.get(0))?.company;
+  }
+
+  async items(nos?: readonly string[]): Promise<Item[]> {
+    // Primary-key order is code order, the same order the in-memory store sorts by.
+    if (!nos) return this.db.items.toArray();
+    const unique = [...new Set(nos)].sort(compareText);
+    const found = await this.db.items.bulkGet(unique);
+    return found.filter((item): item is Item => item !== undefined);
+  }
+
+  async books(items: readonly string[]): Promise<Map<string, ItemBook>> {
+    const unique = [...new Set(items)];
+    const found = await this.db.books.bulkGet(unique);
+    const books = new Map<string, ItemBook>();
+    for (const book of found) if (book) books.set(book.item, book);
+    return books;
+  }
+
+  async entryOwner(entryNo: number): Promise<string | undefined> {
+    const chunk = await this.db.entryOwners.get(chunkOf(entryNo));
+    return chunk?.owners[slotOf(entryNo)] ?? undefined;
+  }
+
+  async glEntries(afterEntryNo = 0): Promise<GLEntry[]> {
+    const chunks = await this.db.gl.where("chunkNo").aboveOrEqual(chunkOf(afterEntryNo + 1)).toArray();
+    return chunks.flatMap((chunk) => chunk.entries).filter((entry) => entry.entryNo > afterEntryNo);
+  }
+}
+
+/** Both halves of the port inside one read-write transaction. */
+class DexieWriter extends DexieReader implements LedgerTransaction {
+  /** Highest entry number owned when this transaction first wrote books; entries above it are new. */
+  private ownedThrough: number | undefined;
+
+  async putCompany(company: Company): Promise<void> {
+    await this.db.company.put({ slot: 0, company });
+  }
+
+  async putItems(items: readonly Item[]): Promise<void> {
+    await this.db.items.bulkPut([...items]);
+  }
+
+  async putBooks(books: readonly ItemBook[]): Promise<void> {
+    if (books.length === 0) return;
+    const floor = await this.ownedFloor();
+    const owners = new Map<number, string>();
+    for (const book of books) {
+      // Entries are ascending and numbered from the company counters, so new ones sit at the end of the book.
+      for (let at = book.entries.length - 1; at >= 0 && book.entries[at].entryNo > floor; at--) {
+        owners.set(book.entries[at].entryNo, book.item);
+      }
+    }
+    await this.db.books.bulkPut([...books]);
+    if (owners.size > 0) await this.registerOwners(owners);
+  }
+
+  async appendGLEntries(entries: readonly GLEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const byChunk = groupByChunk(entries, (entry) => entry.entryNo);
+    const keys = [...byChunk.keys()];
+    const existing = await this.db.gl.bulkGet(keys);
+    const rows: GLChunk[] = keys.map((chunkNo, at) => {
+      const merged = new Map((existing[at]?.entries ?? []).map((entry) => [entry.entryNo, entry]));
+      for (const entry of byChunk.get(chunkNo) ?? []) merged.set(entry.entryNo, entry);
+      return { chunkNo, entries: [...merged.values()].sort((a, b) => a.entryNo - b.entryNo) };
+    });
+    await this.db.gl.bulkPut(rows);
+  }
+
+  private async ownedFloor(): Promise<number> {
+    if (this.ownedThrough === undefined) {
+      const last = await this.db.entryOwners.orderBy("chunkNo").last();
+      this.ownedThrough = last ? lastOwned(last) : 0;
+    }
+    return this.ownedThrough;
+  }
+
+  private async registerOwners(owners: Map<number, string>): Promise<void> {
+    const byChunk = groupByChunk([...owners.keys()], (entryNo) => entryNo);
+    const keys = [...byChunk.keys()];
+    const existing = await this.db.entryOwners.bulkGet(keys);
+    const rows: EntryOwnerChunk[] = keys.map((chunkNo, at) => {
+      const slots = existing[at]?.owners ?? new Array<string | null>(CHUNK_SIZE).fill(null);
+      for (const entryNo of byChunk.get(chunkNo) ?? []) slots[slotOf(entryNo)] = owners.get(entryNo) ?? null;
+      return { chunkNo, owners: slots };
+    });
+    await this.db.entryOwners.bulkPut(rows);
+  }
+}
+
+function lastOwned(chunk: EntryOwnerChunk): number {
+  for (let slot = chunk.owners.length - 1; slot >= 0; slot--) {
+    if (chunk.owners[slot] !== null) return chunk.chunkNo * CHUNK_SIZE + slot;
+  }
+  return chunk.chunkNo * CHUNK_SIZE;
+}
+
+function groupByChunk<T>(values: readonly T[], entryNoOf: (value: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const value of values) {
+    const chunkNo = chunkOf(entryNoOf(value));
+    const group = groups.get(chunkNo);
+    if (group) group.push(value);
+    else groups.set(chunkNo, [value]);
+  }
+  return groups;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface DexieStoreOptions {
+  /** Dexie constructor options (tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`). */
+  dexie?: ConstructorParameters<typeof Dexie>[1];
+  /** Ask the browser to keep the database under storage pressure (default: when the API exists). */
+  persist?: boolean;
+}
+
+export class DexieLedgerStore implements LedgerStore {
+  readonly db: LedgerDatabase;
+  /** Whether the browser granted persistent storage; false where the API is missing (jest, old webviews). */
+  readonly persisted: Promise<boolean>;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieStoreOptions = {}) {
+    this.db = new LedgerDatabase(name, options.dexie);
+    this.persisted = options.persist === false ? Promise.resolve(false) : requestPersistence();
+  }
+
+  transact<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    // The scope must itself be an async function: Dexie only follows native awaits (zone echoing) for those.
+    return this.db.transaction("rw", this.db.ledgerTables, async () => work(new DexieWriter(this.db)));
+  }
+
+  read<T>(work: (tx: LedgerReader) => Promise<T>): Promise<T> {
+    return this.db.transaction("r", this.db.ledgerTables, async () => work(new DexieReader(this.db)));
+  }
+
+  exportAll(): Promise<StoreSnapshot> {
+    return this.db.transaction("r", this.db.ledgerTables, async () => {
+      const reader = new DexieReader(this.db);
+      return {
+        company: await reader.company(),
+        items: await reader.items(),
+        books: await this.db.books.toArray(),
+        glEntries: await reader.glEntries(),
+      };
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Removes the database (tests, "reset company"). */
+  async destroy(): Promise<void> {
+    await this.db.delete();
+  }
+}
+
+/** IndexedDB may be evicted under storage pressure unless the page asks to persist (excel.md §5). */
+async function requestPersistence(): Promise<boolean> {
+  const storage = typeof navigator === "undefined" ? undefined : navigator.storage;
+  if (!storage?.persist) return false;
+  try {
+    return (await storage.persisted?.()) || (await storage.persist());
+  } catch {
+    return false;
+  }
+}
+
+/** One store per database name per page, even if the bundle's modules were duplicated (tooling notes §7.6). */
+export function sharedDexieStore(name: string = DEFAULT_DATABASE_NAME): DexieLedgerStore {
+  const page = globalThis as { __invDexieStores?: Map<string, DexieLedgerStore> };
+  page.__invDexieStores ??= new Map();
+  let store = page.__invDexieStores.get(name);
+  if (!store) {
+    store = new DexieLedgerStore(name);
+    page.__invDexieStores.set(name, store);
+  }
+  return store;
+}
