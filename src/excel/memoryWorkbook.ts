@@ -188,7 +188,16 @@ export class MemoryWorkbook implements WorkbookPort {
   /** A user typing into a cell: text, a number, a date, TRUE/FALSE, or a formula starting with "=". */
   setCellInput(sheetName: string, row: number, column: number, input: string): void {
     this.writeCell(this.requireSheet(sheetName), row, column, input);
+    if (input !== "") this.autoExpandTable(sheetName, row, column);
     this.emit({ kind: "input", sheet: sheetName, row, column });
+  }
+
+  /** Excel's table AutoExpansion: typing into the row right below a table, within its columns, adds that row. */
+  private autoExpandTable(sheetName: string, row: number, column: number): void {
+    for (const table of this.tableMap.values()) {
+      const below = table.sheet.toLowerCase() === sheetName.toLowerCase() && row === table.row + table.rowCount;
+      if (below && column >= table.column && column < table.column + table.columnCount) table.rowCount += 1;
+    }
   }
 
   /** Stores the computed result of the formula in a cell (evaluation happens outside the workbook). */
