@@ -54,6 +54,13 @@ function errorValue(error: unknown): InstanceType<typeof FormulaError> {
   return FormulaError.NA;
 }
 
+/** Custom functions may return error values (Excel's CustomFunctions.Error, or plain errors off Excel). */
+function fromCustomResult(result: unknown): unknown {
+  if (result instanceof Error) return errorValue(result);
+  if (Array.isArray(result)) return result.map(fromCustomResult);
+  return result ?? 0;
+}
+
 export class FormulaEngine {
   private readonly parser: FormulaParser;
 
@@ -87,8 +94,7 @@ export class FormulaEngine {
 
   private async callCustom(impl: CustomFunctionImpl, args: FormulaArgument[]): Promise<unknown> {
     try {
-      const result: unknown = await Reflect.apply(impl, undefined, args.map(plainArgument));
-      return result ?? 0;
+      return fromCustomResult(await Reflect.apply(impl, undefined, args.map(plainArgument)));
     } catch (error) {
       return errorValue(error);
     }

@@ -36,3 +36,19 @@ describe("FormulaEngine", () => {
     expect(await engine.evaluate("=INV.QTY(", at)).toBe("#ERROR!");
   });
 });
+
+describe("FormulaEngine with error values returned, not thrown", () => {
+  class CodedError extends Error {
+    constructor(readonly code: string, message: string) {
+      super(message);
+    }
+  }
+  const engine = new FormulaEngine({ cellValue: () => null, usedSize: () => ({ rows: 0, cols: 0 }) }, {
+    UNITCOST: async (item: string) => (item === "0" ? new CodedError("#DIV/0!", "") : new CodedError("#VALUE!", "'x' is not a date")),
+  });
+
+  it("shows the error code the function returned", async () => {
+    expect(await engine.evaluate('=INV.UNITCOST("0")', { sheet: "S", row: 0, col: 0 })).toBe("#DIV/0!");
+    expect(await engine.evaluate('=INV.UNITCOST("1")', { sheet: "S", row: 0, col: 0 })).toBe("#VALUE!");
+  });
+});

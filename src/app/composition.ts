@@ -1,0 +1,18 @@
+/**
+ * The composition root shared by the Excel task pane and the workbench: one store, one service over
+ * it, the custom functions reading the same store, and the workbook port the pane writes to.
+ */
+import type { LedgerStore } from "../core/ports";
+import { InventoryService } from "../core/service/inventoryService";
+import type { WorkbookPort } from "../excel/port";
+import { configureFunctions } from "../functions/registry";
+import type { AppDeps } from "./deps";
+
+/** IndexedDB database of the add-in (the workbench may override it with ?db=). */
+export const DEFAULT_DB_NAME = "inventory-ledger";
+
+export function composeApp(store: LedgerStore, workbook: WorkbookPort, extra: Partial<AppDeps> = {}): AppDeps {
+  // Everything posts through the observed store, so each commit refreshes the functions' cache.
+  const observed = configureFunctions({ store });
+  return { service: new InventoryService(observed), store: observed, workbook, ...extra };
+}

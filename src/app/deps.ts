@@ -1,0 +1,17 @@
+/**
+ * What the React app needs from the rest of the add-in, injected as props by the composition root
+ * (Excel task pane, workbench page, tests). Nothing in the UI constructs a store or a workbook itself.
+ */
+import type { InventoryService } from "../core/service/inventoryService";
+import type { LedgerStore } from "../core/ports";
+import type { WorkbookPort } from "../excel/port";
+
+export interface AppDeps {
+  service: InventoryService;
+  store: LedgerStore;
+  workbook: WorkbookPort;
+  /** Called after every command that changed the ledger, so INV formulas can be recalculated. */
+  onLedgerChanged?: () => void;
+  /** Wall clock for sheet banners ("Generated …"); injected so tests are deterministic. */
+  now?: () => Date;
+}

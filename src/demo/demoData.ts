@@ -1,0 +1,60 @@
+/**
+ * The DEMO company of excel.md §0, as far as the first slice posts it: company (work date 2025-02-05,
+ * locations MAIN and EAST), items 1000 Bicycle FIFO, 2000 Helmet Average, 3000 Glue FIFO, and the
+ * January/February item ledger entries posted journal by journal THROUGH THE SERVICE, so the demo is
+ * what a user would get by typing the same lines. Not in this slice and therefore left out: the item
+ * charge on ILE 2 (VE 12), lot tracking of item 3000, open documents and the manual G/L journal.
+ */
+import type { JournalLine } from "../core/journal";
+import type { LedgerStore } from "../core/ports";
+import type { InventoryService } from "../core/service/inventoryService";
+import type { CompanyInput, ItemInput } from "../core/service/inputs";
+
+export const DEMO_WORK_DATE = "2025-02-05";
+
+export const DEMO_COMPANY: CompanyInput = {
+  id: "demo",
+  name: "DEMO",
+  workDate: DEMO_WORK_DATE,
+  inventorySetup: { automaticCostPosting: true, expectedCostPosting: false, averageCostPeriod: "Day", averageCostCalcType: "Item" },
+  locations: [{ code: "MAIN" }, { code: "EAST" }],
+};
+
+export const DEMO_ITEMS: ItemInput[] = [
+  { no: "1000", description: "Bicycle", costingMethod: "FIFO", unitCost: 100, unitPrice: 200, category: "BIKES", attributes: { Color: "Red" } },
+  { no: "2000", description: "Helmet", costingMethod: "Average", unitCost: 30, unitPrice: 60, category: "ACCESS", attributes: { Color: "Blue" } },
+  { no: "3000", description: "Glue", costingMethod: "FIFO", unitCost: 5, unitPrice: 10, category: "SUPPLIES", attributes: { Color: "Clear" } },
+];
+
+/** DEMO ILE 1–12 grouped into the journals a user would post (ILE 9/10 are the two halves of one transfer). */
+export const DEMO_JOURNALS: JournalLine[][] = [
+  [
+    { postingDate: "2025-01-03", entryType: "Purchase", documentNo: "PR-0001", item: "2000", location: "MAIN", quantity: 10, unitCost: 30 },
+    { postingDate: "2025-01-05", entryType: "Purchase", documentNo: "PR-0002", item: "1000", location: "MAIN", quantity: 10, unitCost: 100 },
+    { postingDate: "2025-01-08", entryType: "Purchase", documentNo: "PR-0003", item: "3000", location: "MAIN", quantity: 20, unitCost: 5 },
+    { postingDate: "2025-01-10", entryType: "Purchase", documentNo: "PR-0004", item: "1000", location: "MAIN", quantity: 10, unitCost: 120 },
+    { postingDate: "2025-01-12", entryType: "Purchase", documentNo: "PR-0005", item: "3000", location: "MAIN", quantity: 15, unitCost: 6 },
+  ],
+  [
+    { postingDate: "2025-01-15", entryType: "Sale", documentNo: "SS-0001", item: "1000", location: "MAIN", quantity: 12, unitPrice: 200 },
+    { postingDate: "2025-01-17", entryType: "Purchase", documentNo: "PR-0006", item: "2000", location: "MAIN", quantity: 10, unitCost: 36 },
+  ],
+  [
+    { postingDate: "2025-01-18", entryType: "NegativeAdjmt", documentNo: "ADJ-0001", item: "3000", location: "MAIN", quantity: 4 },
+    { postingDate: "2025-01-20", entryType: "Transfer", documentNo: "TR-0001", item: "1000", location: "MAIN", newLocation: "EAST", quantity: 3 },
+    { postingDate: "2025-01-22", entryType: "Sale", documentNo: "SS-0002", item: "2000", location: "MAIN", quantity: 5, unitPrice: 60 },
+  ],
+  [{ postingDate: "2025-02-03", entryType: "Purchase", documentNo: "PR-0007", item: "1000", location: "MAIN", quantity: 5, unitCost: 130 }],
+];
+
+/** True when the store holds no company yet (first open of the workbench). */
+export async function isEmptyStore(store: LedgerStore): Promise<boolean> {
+  return (await store.read((tx) => tx.company())) === undefined;
+}
+
+/** Creates the DEMO company, items and entries. Each journal is one transaction, as in the pane. */
+export async function loadDemoLedger(service: InventoryService): Promise<void> {
+  await service.initCompany(DEMO_COMPANY);
+  await service.upsertItems(DEMO_ITEMS);
+  for (const journal of DEMO_JOURNALS) await service.postJournal(journal);
+}

@@ -1,0 +1,95 @@
+/** Items: the item list and a small form for a new item (No., Description, Costing Method, Unit Cost). */
+import { useState, type FormEvent } from "react";
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { AppDeps } from "../app/deps";
+import { unitCostToNumber } from "../core/money";
+import type { CostingMethod, Item } from "../core/types";
+import { useItems } from "./hooks/useItems";
+import { useTask } from "./hooks/useTask";
+import { TaskStatus } from "./components/TaskStatus";
+
+const useStyles = makeStyles({
+  form: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px 8px", marginBottom: "12px" },
+  wide: { gridColumn: "1 / span 2" },
+  list: { listStyle: "none", padding: 0, margin: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  row: { display: "grid", gridTemplateColumns: "48px 1fr 64px 64px", gap: "4px", padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+});
+
+/** Costing methods the first slice posts with. */
+const COSTING_METHODS: CostingMethod[] = ["FIFO", "Average"];
+
+interface ItemDraft {
+  no: string;
+  description: string;
+  costingMethod: CostingMethod;
+  unitCost: string;
+}
+
+const EMPTY_DRAFT: ItemDraft = { no: "", description: "", costingMethod: "FIFO", unitCost: "" };
+
+function ItemRow({ item }: { item: Item }) {
+  const styles = useStyles();
+  return (
+    <li className={styles.row} data-testid={`item-${item.no}`}>
+      <Text weight="semibold">{item.no}</Text>
+      <Text truncate wrap={false} title={item.description}>
+        {item.description}
+      </Text>
+      <Text size={200}>{item.costingMethod}</Text>
+      <Text className={styles.number}>{unitCostToNumber(item.unitCost).toFixed(2)}</Text>
+    </li>
+  );
+}
+
+export function ItemsScreen({ service, store, onLedgerChanged }: AppDeps) {
+  const styles = useStyles();
+  const { items, loadError, reload } = useItems(store);
+  const task = useTask();
+  const [draft, setDraft] = useState<ItemDraft>(EMPTY_DRAFT);
+  const set = (field: keyof ItemDraft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void task.run("Item not saved", async () => {
+      const unitCost = draft.unitCost.trim() === "" ? 0 : Number(draft.unitCost);
+      await service.upsertItems([{ no: draft.no.trim(), description: draft.description.trim(), costingMethod: draft.costingMethod, unitCost }]);
+      await reload();
+      onLedgerChanged?.();
+      setDraft(EMPTY_DRAFT);
+      return { intent: "success", title: `Item ${draft.no.trim()} saved` };
+    });
+  };
+
+  return (
+    <section aria-label="Items">
+      <form className={styles.form} onSubmit={create}>
+        <Field label="No." required>
+          <Input value={draft.no} onChange={(_e, d) => set("no")(d.value)} />
+        </Field>
+        <Field label="Costing Method">
+          <Select value={draft.costingMethod} onChange={(_e, d) => set("costingMethod")(d.value)}>
+            {COSTING_METHODS.map((method) => (
+              <option key={method}>{method}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Description" required className={styles.wide}>
+          <Input value={draft.description} onChange={(_e, d) => set("description")(d.value)} />
+        </Field>
+        <Field label="Unit Cost">
+          <Input value={draft.unitCost} inputMode="decimal" onChange={(_e, d) => set("unitCost")(d.value)} />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={task.busy || draft.no.trim() === ""} style={{ alignSelf: "end" }}>
+          Create item
+        </Button>
+      </form>
+      <TaskStatus task={task} />
+      {loadError && <Text>{loadError}</Text>}
+      {items && items.length === 0 && <Text>No items yet.</Text>}
+      <ul className={styles.list} aria-label="Item list">
+        {items?.map((item) => <ItemRow key={item.no} item={item} />)}
+      </ul>
+    </section>
+  );
+}

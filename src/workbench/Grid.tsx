@@ -1,0 +1,118 @@
+/**
+ * The sheet grid. Only the rows in view (plus a small margin) are rendered, so ledger sheets of a few
+ * thousand rows scroll smoothly. Cells are plain text nodes: nothing from the workbook is parsed as HTML.
+ */
+import { useState, type CSSProperties, type UIEvent } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { addressOf, columnLetters, type GridSheet } from "./gridModel";
+
+export const ROW_HEIGHT = 22;
+const HEADER_WIDTH = 44;
+const OVERSCAN = 8;
+
+const useStyles = makeStyles({
+  viewport: { position: "relative", overflow: "auto", flexGrow: 1, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1, fontSize: "12px" },
+  row: { position: "absolute", left: 0, display: "flex", height: `${ROW_HEIGHT}px` },
+  cell: {
+    boxSizing: "border-box",
+    height: `${ROW_HEIGHT}px`,
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+    padding: "0 4px",
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    flexShrink: 0,
+    cursor: "cell",
+  },
+  heading: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "center", cursor: "default" },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  sticky: { position: "sticky", top: 0, zIndex: 1, display: "flex", height: `${ROW_HEIGHT}px` },
+});
+
+export interface GridSelection {
+  row: number;
+  col: number;
+}
+
+export interface GridProps {
+  sheet: GridSheet;
+  selection: GridSelection;
+  onSelect(selection: GridSelection): void;
+  onStartEdit(): void;
+}
+
+function ColumnHeadings({ sheet, cols }: { sheet: GridSheet; cols: number }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.sticky}>
+      <div className={`${styles.cell} ${styles.heading}`} style={{ width: HEADER_WIDTH }} />
+      {Array.from({ length: cols }, (_, col) => (
+        <div key={col} className={`${styles.cell} ${styles.heading}`} style={{ width: sheet.colWidth(col) }}>
+          {columnLetters(col)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Grid({ sheet, selection, onSelect, onStartEdit }: GridProps) {
+  const styles = useStyles();
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(600);
+  const rows = Math.max(sheet.rowCount + 20, 40);
+  const cols = Math.max(sheet.colCount + 2, 12);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows - 1, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+  const width = HEADER_WIDTH + Array.from({ length: cols }, (_, col) => sheet.colWidth(col)).reduce((a, b) => a + b, 0);
+
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    setScrollTop(event.currentTarget.scrollTop);
+    setViewHeight(event.currentTarget.clientHeight);
+  };
+
+  const renderRow = (row: number) => (
+    <div key={row} className={styles.row} style={{ top: (row + 1) * ROW_HEIGHT, width }} data-row={row}>
+      <div className={`${styles.cell} ${styles.heading}`} style={{ width: HEADER_WIDTH }}>
+        {row + 1}
+      </div>
+      {Array.from({ length: cols }, (_, col) => {
+        const cell = sheet.cell(row, col);
+        const classes = [styles.cell];
+        if (row === selection.row && col === selection.col) classes.push(styles.selected);
+        const style: CSSProperties = {
+          width: sheet.colWidth(col),
+          textAlign: cell?.align ?? "left",
+          fontWeight: cell?.bold ? 600 : undefined,
+          fontSize: cell?.fontSize && cell.fontSize !== 11 ? `${cell.fontSize}pt` : undefined,
+          background: cell?.background,
+          color: cell?.color,
+        };
+        return (
+          <div
+            key={col}
+            className={classes.join(" ")}
+            style={style}
+            data-address={addressOf(row, col)}
+            onMouseDown={() => onSelect({ row, col })}
+            onDoubleClick={onStartEdit}
+          >
+            {cell?.display ?? ""}
+          </div>
+        );
+      })}
+    </div>
+  );
+
+  const visible: number[] = [];
+  for (let row = first; row <= last; row++) visible.push(row);
+  return (
+    <div className={styles.viewport} onScroll={onScroll} data-testid="grid" aria-label={`Sheet ${sheet.name}`}>
+      <div style={{ height: (rows + 1) * ROW_HEIGHT, width, position: "relative" }}>
+        <ColumnHeadings sheet={sheet} cols={cols} />
+        {visible.map(renderRow)}
+      </div>
+    </div>
+  );
+}

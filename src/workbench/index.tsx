@@ -1,0 +1,54 @@
+/**
+ * Workbench entry (workbench.html, `npm run workbench`): the task pane app over real IndexedDB (Dexie,
+ * database from `?db=`, default the add-in's) and the in-memory workbook drawn beside it. On first open
+ * of an empty database the DEMO company is posted through the service.
+ */
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { composeApp, DEFAULT_DB_NAME } from "../app/composition";
+import { isEmptyStore, loadDemoLedger } from "../demo/demoData";
+import { createDemoSheets } from "../demo/demoWorkbook";
+import { MemoryWorkbook } from "../excel/memoryWorkbook";
+import { exportXlsx } from "../excel/xlsxExport";
+import { invFunctions } from "../functions/registry";
+import { DexieLedgerStore } from "../storage/dexieStore";
+import { WorkbenchController } from "./controller";
+import { installTestHooks } from "./testHooks";
+import { Workbench } from "./Workbench";
+
+async function download(workbook: MemoryWorkbook): Promise<void> {
+  const bytes = await exportXlsx(workbook);
+  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "inventory-ledger-workbench.xlsx";
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function start(): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  const dbName = new URLSearchParams(window.location.search).get("db") || DEFAULT_DB_NAME;
+  const workbook = new MemoryWorkbook();
+  const controller = new WorkbenchController(workbook, invFunctions);
+  const deps = composeApp(new DexieLedgerStore(dbName), workbook, { onLedgerChanged: () => void controller.recalculate() });
+
+  const ready = controller.track(
+    (async () => {
+      if (await isEmptyStore(deps.store)) await loadDemoLedger(deps.service);
+      await createDemoSheets(workbook);
+      await controller.recalculate();
+    })(),
+  );
+  installTestHooks(controller, deps.store, ready);
+  ready.catch((error: unknown) => console.error("Workbench start-up failed", error));
+
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Workbench deps={deps} controller={controller} onDownload={() => void download(workbook)} />
+    </FluentProvider>,
+  );
+}
+
+start();

@@ -1,0 +1,111 @@
+/**
+ * `window.__invTest`: what the end-to-end test drives and reads besides the visible UI. Addresses are
+ * A1 text ("B7"); every setter resolves after formulas are recomputed.
+ */
+import type { LedgerStore } from "../core/ports";
+import type { CellValue, TableData } from "../excel/port";
+import type { WorkbenchController } from "./controller";
+import { parseAddress } from "./gridModel";
+
+export interface CellSnapshot {
+  value: CellValue;
+  text: string;
+  formula: string | null;
+  fill: string | null;
+}
+
+export interface LedgerSummary {
+  items: string[];
+  entries: number;
+  lastEntryNo: number;
+  ledgerVersion: number;
+}
+
+export interface InvTestHooks {
+  /** Resolves when demo data and the demo sheets are in place. */
+  ready: Promise<void>;
+  isReady(): boolean;
+  waitIdle(): Promise<void>;
+  sheetNames(): string[];
+  activeSheet(): string;
+  setCell(sheet: string, address: string, input: string): Promise<CellSnapshot>;
+  getCell(sheet: string, address: string): CellSnapshot;
+  /** Data rows of a table keyed by header (null when the workbook has no such table). */
+  tableRows(table: string): Promise<Record<string, CellValue>[] | null>;
+  table(table: string): Promise<TableData | null>;
+  /** Types records (header → input text) into a table's data rows from `firstRow` (0-based) on. */
+  fillTableRows(table: string, records: Record<string, string>[], firstRow?: number): Promise<void>;
+  ledger(): Promise<LedgerSummary>;
+}
+
+declare global {
+  interface Window {
+    __invTest?: InvTestHooks;
+  }
+}
+
+function at(address: string): { row: number; col: number } {
+  const position = parseAddress(address);
+  if (!position) throw new Error(`"${address}" is not a cell address.`);
+  return position;
+}
+
+async function ledgerSummary(store: LedgerStore): Promise<LedgerSummary> {
+  return store.read(async (tx) => {
+    const company = await tx.company();
+    const items = await tx.items();
+    const books = await tx.books(items.map((item) => item.no));
+    const entries = [...books.values()].reduce((sum, book) => sum + book.entries.length, 0);
+    return {
+      items: items.map((item) => item.no),
+      entries,
+      lastEntryNo: company?.counters.lastItemLedgerEntryNo ?? 0,
+      ledgerVersion: company?.ledgerVersion ?? 0,
+    };
+  });
+}
+
+export function installTestHooks(controller: WorkbenchController, store: LedgerStore, ready: Promise<void>): InvTestHooks {
+  let isReady = false;
+  void ready.then(() => (isReady = true));
+  const { workbook } = controller;
+  const getCell = (sheet: string, address: string): CellSnapshot => {
+    const { row, col } = at(address);
+    const cell = workbook.cell(sheet, row, col);
+    return { value: cell.value, text: cell.text, formula: cell.formula, fill: cell.fill };
+  };
+  const hooks: InvTestHooks = {
+    ready,
+    isReady: () => isReady,
+    waitIdle: () => controller.whenIdle(),
+    sheetNames: () => controller.sheetNames(),
+    activeSheet: () => controller.activeSheet(),
+    async setCell(sheet, address, input) {
+      const { row, col } = at(address);
+      await controller.setCellInput(sheet, row, col, input);
+      return getCell(sheet, address);
+    },
+    getCell,
+    table: (name) => workbook.readTable(name),
+    async tableRows(name) {
+      const table = await workbook.readTable(name);
+      if (!table) return null;
+      return table.rows.map((row) => Object.fromEntries(table.headers.map((header, index) => [header, row[index]])));
+    },
+    async fillTableRows(name, records, firstRow = 0) {
+      const table = await workbook.readTable(name);
+      if (!table) throw new Error(`The workbook has no table "${name}".`);
+      for (const [index, record] of records.entries()) {
+        for (const [header, input] of Object.entries(record)) {
+          const column = table.headers.indexOf(header);
+          if (column < 0) throw new Error(`Table ${name} has no column "${header}".`);
+          workbook.setCellInput(table.sheet, table.firstDataRow + firstRow + index, table.firstColumn + column, input);
+        }
+      }
+      await controller.recalculate();
+    },
+    ledger: () => ledgerSummary(store),
+  };
+  window.__invTest = hooks;
+  return hooks;
+}

@@ -1,0 +1,154 @@
+/* global window -- the callbacks passed to page.evaluate run in the page */
+/**
+ * The workbench in headless Chromium: DEMO data in real IndexedDB, the journal error flow (a bad row
+ * refuses the whole journal and is marked beside it), a successful post, the item ledger sheet, an INV
+ * formula typed into the grid, and persistence across a reload. Run by scripts/run-e2e.mjs, which
+ * shares one page between the tests below, in order.
+ */
+import assert from "node:assert/strict";
+
+const JOURNAL = "tblItemJournal";
+const LEDGER = "tblItemLedger";
+const DEMO_ENTRIES = 12; // DEMO ILE 1–12 (the transfer posts two entries)
+/** Item 1000 on hand at the work date after the DEMO journals: 10 + 10 − 12 + 5 (the transfer nets 0). */
+const DEMO_QTY_1000 = 13;
+
+const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
+
+async function openWorkbench({ page, url }) {
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  await page.waitForFunction(() => window.__invTest?.isReady() === true, null, { timeout: 60_000 });
+  await hooks(page, () => window.__invTest.waitIdle());
+}
+
+async function clickTab(page, name) {
+  await page.getByRole("tab", { name, exact: true }).click();
+}
+
+/** Clicks a pane button and waits for the command's MessageBar. */
+async function runCommand(page, button) {
+  await page.locator('[data-testid="task-outcome"]').first().waitFor({ state: "detached", timeout: 1000 }).catch(() => {});
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const outcome = page.locator('[data-testid="task-outcome"]').first();
+  await outcome.waitFor({ timeout: 30_000 });
+  await hooks(page, () => window.__invTest.waitIdle());
+  return outcome.innerText();
+}
+
+const journalLines = [
+  { "Posting Date": "2025-02-05", "Entry Type": "Purchase", "Document No.": "E2E-1", "Item No.": "1000", "Location Code": "MAIN", Quantity: "4", "Unit Cost": "125" },
+  { "Posting Date": "2025-02-05", "Entry Type": "Purchase", "Document No.": "E2E-1", "Item No.": "9999", "Location Code": "MAIN", Quantity: "2", "Unit Cost": "10" },
+];
+
+export const tests = [
+  {
+    name: "demo company is loaded on first open",
+    async run(ctx) {
+      await openWorkbench(ctx);
+      const { page } = ctx;
+      const ledger = await hooks(page, () => window.__invTest.ledger());
+      assert.deepEqual(ledger.items, ["1000", "2000", "3000"]);
+      assert.equal(ledger.entries, DEMO_ENTRIES);
+      const sheets = await hooks(page, () => window.__invTest.sheetNames());
+      assert.ok(sheets.includes("Item Journal") && sheets.includes("Analysis"), `sheets: ${sheets}`);
+      const qty = await hooks(page, () => window.__invTest.getCell("Analysis", "B10"));
+      assert.equal(qty.value, DEMO_QTY_1000);
+      assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "C4"))).value, 8);
+      await ctx.screenshot("01-workbench-demo");
+    },
+  },
+  {
+    name: "a journal with a bad row is refused, marked beside the row, nothing posted",
+    async run(ctx) {
+      const { page } = ctx;
+      const before = await hooks(page, () => window.__invTest.ledger());
+      await hooks(page, (lines) => window.__invTest.fillTableRows("tblItemJournal", lines), journalLines);
+      await page.getByRole("tab", { name: "Item Journal" }).click();
+      await clickTab(page, "Journal");
+      const text = await runCommand(page, "Post");
+      assert.match(text, /line 2/i, text);
+      assert.match(text, /9999/, text);
+      const rows = await hooks(page, (t) => window.__invTest.tableRows(t), JOURNAL);
+      assert.equal(rows[1].Status, "Error");
+      assert.match(String(rows[1].Message), /9999/);
+      assert.notEqual(rows[0].Status, "Posted");
+      const after = await hooks(page, () => window.__invTest.ledger());
+      assert.equal(after.entries, before.entries, "nothing posted");
+      assert.equal(after.ledgerVersion, before.ledgerVersion);
+      await ctx.screenshot("02-journal-refused");
+    },
+  },
+  {
+    name: "the fixed journal posts and its lines are removed",
+    async run(ctx) {
+      const { page } = ctx;
+      await hooks(page, () => window.__invTest.fillTableRows("tblItemJournal", [{ "Item No.": "2000" }], 1));
+      const validated = await runCommand(page, "Validate");
+      assert.match(validated, /2 line\(s\) OK/, validated);
+      const text = await runCommand(page, "Post");
+      assert.match(text, /Posted 2 line\(s\)/, text);
+      assert.match(text, new RegExp(`${DEMO_ENTRIES + 1}–${DEMO_ENTRIES + 2}`), text);
+      const ledger = await hooks(page, () => window.__invTest.ledger());
+      assert.equal(ledger.entries, DEMO_ENTRIES + 2);
+      const rows = await hooks(page, (t) => window.__invTest.tableRows(t), JOURNAL);
+      const filled = rows.filter((row) => row["Item No."] !== null && row["Item No."] !== "");
+      assert.equal(filled.length, 0, `journal still holds ${JSON.stringify(filled)}`);
+      assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "B10"))).value, DEMO_QTY_1000 + 4);
+      await ctx.screenshot("03-journal-posted");
+    },
+  },
+  {
+    name: "the item ledger entries sheet lists every entry",
+    async run(ctx) {
+      const { page } = ctx;
+      await clickTab(page, "Ledgers");
+      const text = await runCommand(page, "Write item ledger entries");
+      assert.match(text, new RegExp(`Wrote ${DEMO_ENTRIES + 2} item ledger entries`), text);
+      const rows = await hooks(page, (t) => window.__invTest.tableRows(t), LEDGER);
+      assert.equal(rows.length, DEMO_ENTRIES + 2);
+      assert.deepEqual(rows.map((row) => row["Entry No."]), Array.from({ length: DEMO_ENTRIES + 2 }, (_, i) => i + 1));
+      const last = rows.at(-1);
+      assert.equal(last["Item No."], "2000");
+      assert.equal(last.Quantity, 2);
+      assert.equal(await hooks(page, () => window.__invTest.activeSheet()), "Item Ledger Entries");
+      await ctx.screenshot("04-item-ledger-sheet");
+    },
+  },
+  {
+    name: "an INV formula typed into the grid computes from the ledger",
+    async run(ctx) {
+      const { page } = ctx;
+      await page.getByRole("tab", { name: "Analysis" }).click();
+      await page.locator('[data-address="B13"]').click();
+      const bar = page.getByTestId("formula-bar");
+      await bar.fill('=INV.QTY("1000")');
+      await bar.press("Enter");
+      await page.waitForFunction(() => window.__invTest.getCell("Analysis", "B13").formula !== null);
+      await hooks(page, () => window.__invTest.waitIdle());
+      const cell = await hooks(page, () => window.__invTest.getCell("Analysis", "B13"));
+      assert.equal(cell.formula, '=INV.QTY("1000")');
+      assert.equal(cell.value, DEMO_QTY_1000 + 4);
+      assert.equal((await page.locator('[data-address="B13"]').innerText()).trim(), String(DEMO_QTY_1000 + 4));
+      const unknown = await hooks(page, () => window.__invTest.setCell("Analysis", "B14", '=INV.QTY("NOPE")'));
+      assert.equal(unknown.value, "#N/A");
+      await page.locator('[data-address="B13"]').click();
+      await ctx.screenshot("05-analysis-formulas");
+    },
+  },
+  {
+    name: "after a reload the posted data is still there (IndexedDB)",
+    async run(ctx) {
+      const { page } = ctx;
+      await page.reload({ waitUntil: "domcontentloaded" });
+      await page.waitForFunction(() => window.__invTest?.isReady() === true, null, { timeout: 60_000 });
+      await hooks(page, () => window.__invTest.waitIdle());
+      const ledger = await hooks(page, () => window.__invTest.ledger());
+      assert.equal(ledger.entries, DEMO_ENTRIES + 2, "the demo is not loaded twice and the posting survived");
+      assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "B10"))).value, DEMO_QTY_1000 + 4);
+      await clickTab(page, "Items");
+      await page.getByTestId("item-2000").waitFor();
+      assert.match(await page.getByTestId("item-2000").innerText(), /Helmet/);
+      await ctx.screenshot("06-after-reload-items");
+    },
+  },
+];
