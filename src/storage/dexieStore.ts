@@ -4,7 +4,7 @@
  * sees one consistent ledger version. Inside `transact`, the callback may only await store calls: awaiting
  * anything else lets IndexedDB auto-commit the transaction.
  */
-import Dexie from "dexie";
+import type Dexie from "dexie";
 import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from "../core/ports";
