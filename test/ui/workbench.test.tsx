@@ -1,0 +1,86 @@
+/**
+ * The workbench's own parts without a browser: formulas recomputed by the controller (after typing,
+ * after a sheet write, after a ledger change), and a grid that renders only the rows in view.
+ */
+import { fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { WorkbenchController } from "../../src/workbench/controller";
+import { Grid } from "../../src/workbench/Grid";
+import { columnLetters, parseAddress } from "../../src/workbench/gridModel";
+
+const noYield = { yieldToEventLoop: async () => undefined };
+
+function controllerWith(stock: Map<string, number>) {
+  const workbook = new MemoryWorkbook({ writer: noYield });
+  workbook.addSheet("Analysis");
+  const controller = new WorkbenchController(workbook, {
+    QTY: async (item: unknown) => {
+      const code = String(Array.isArray(item) ? item[0][0] : item);
+      const qty = stock.get(code);
+      if (qty === undefined) throw Object.assign(new Error(`Item ${code} does not exist`), { code: "#N/A" });
+      return [[qty]];
+    },
+  });
+  return { workbook, controller };
+}
+
+describe("WorkbenchController", () => {
+  it("computes typed formulas, including formulas over formulas, and recomputes on request", async () => {
+    const stock = new Map([["1000", 13]]);
+    const { workbook, controller } = controllerWith(stock);
+    await controller.setCellInput("Analysis", 0, 0, "'1000");
+    await controller.setCellInput("Analysis", 0, 1, "=INV.QTY(A1)");
+    await controller.setCellInput("Analysis", 1, 1, "=B1*2");
+    expect(workbook.cell("Analysis", 0, 1).value).toBe(13);
+    expect(workbook.cell("Analysis", 1, 1).value).toBe(26);
+    expect(controller.cellInput("Analysis", 0, 1)).toBe("=INV.QTY(A1)");
+    expect(controller.cellInput("Analysis", 0, 0)).toBe("'1000");
+
+    stock.set("1000", 17); // a posting changed the ledger
+    await controller.recalculate();
+    expect(workbook.cell("Analysis", 1, 1).value).toBe(34);
+  });
+
+  it("shows refused INV calls as error values and recomputes when a table is written", async () => {
+    const { workbook, controller } = controllerWith(new Map([["2000", 5]]));
+    await controller.setCellInput("Analysis", 0, 0, '=INV.QTY("9999")');
+    expect(workbook.cell("Analysis", 0, 0).value).toBe("#N/A");
+    await workbook.writeTable({ sheet: "Data", table: "tblData", title: "Data", columns: [{ header: "Item", kind: "code" }], rows: [["2000"]] });
+    await controller.setCellInput("Analysis", 1, 0, "=INV.QTY(Data!A6)");
+    expect(workbook.cell("Analysis", 1, 0).value).toBe(5);
+    await controller.whenIdle();
+    expect(controller.sheetNames()).toEqual(["Analysis", "Data"]);
+  });
+});
+
+describe("Grid", () => {
+  it("renders only the rows in view of a long sheet, as text", async () => {
+    const { workbook, controller } = controllerWith(new Map());
+    const rows = Array.from({ length: 5000 }, (_, i) => [`<i>row ${i + 1}</i>`, i + 1]);
+    await workbook.writeTable({
+      sheet: "Long", table: "tblLong", title: "Long", style: "output",
+      columns: [{ header: "Text", kind: "text" }, { header: "N", kind: "integer" }], rows,
+    });
+    const onSelect = jest.fn();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Grid sheet={controller.gridSheet("Long")} selection={{ row: 0, col: 0 }} onSelect={onSelect} onStartEdit={() => undefined} />
+      </FluentProvider>,
+    );
+    const grid = screen.getByTestId("grid");
+    const rendered = grid.querySelectorAll("[data-row]").length;
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(100);
+    expect(screen.getByText("<i>row 1</i>")).toBeTruthy();
+    expect(grid.querySelector("i")).toBeNull();
+    fireEvent.mouseDown(grid.querySelector('[data-address="B6"]') as Element);
+    expect(onSelect).toHaveBeenCalledWith({ row: 5, col: 1 });
+  });
+
+  it("names columns and parses addresses as Excel does", () => {
+    expect([0, 25, 26, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
+    expect(parseAddress("$AB$12")).toEqual({ row: 11, col: 27 });
+    expect(parseAddress("A0")).toBeNull();
+  });
+});
