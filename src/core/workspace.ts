@@ -6,10 +6,12 @@
 import type { ItemBook } from "./book";
 import { emptyBook } from "./book";
 import type { Company } from "./company";
-import type { GLEntry, Item } from "./types";
+import type { GLEntry, Item, ValueEntry } from "./types";
 
 export class Workspace {
   readonly newGLEntries: GLEntry[] = [];
+  /** Value entries written by this command, in creation order (for automatic G/L posting). */
+  readonly newValueEntries: ValueEntry[] = [];
   readonly changedBooks = new Set<string>();
   readonly changedItems = new Set<string>();
   companyChanged = false;
@@ -20,7 +22,12 @@ export class Workspace {
     readonly books: Map<string, ItemBook>,
     /** Owner item of each item ledger entry number that the command may refer to. */
     readonly entryOwners: Map<number, string>,
-  ) {}
+  ) {
+    this.startCounters = { ...company.counters };
+  }
+
+  /** The company's counters when the command began: records numbered above them are new. */
+  readonly startCounters: Company["counters"];
 
   item(no: string): Item | undefined {
     return this.items.get(no);

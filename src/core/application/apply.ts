@@ -1,0 +1,81 @@
+/**
+ * Quantity application (costing.md §5): which inbound entries an outbound takes its quantity from,
+ * and which open outbound entries (negative inventory) a new inbound closes.
+ */
+import type { ItemBook } from "../book";
+import { RefusedError } from "../errors";
+import { findEntry, openEntries } from "../ledger/bookIndex";
+import { applyQuantity } from "../posting/entries";
+import type { CostingMethod, ItemLedgerEntry } from "../types";
+import type { Workspace } from "../workspace";
+
+/** Same item is implied by the book; same location and variant, and the same lot/serial when tracked. */
+function sameBucket(a: ItemLedgerEntry, b: ItemLedgerEntry): boolean {
+  if (a.location !== b.location || a.variant !== b.variant) return false;
+  if (a.lotNo !== null && a.lotNo !== b.lotNo) return false;
+  if (a.serialNo !== null && a.serialNo !== b.serialNo) return false;
+  return true;
+}
+
+function sameTracking(a: ItemLedgerEntry, b: ItemLedgerEntry): boolean {
+  return a.location === b.location && a.variant === b.variant && a.lotNo === b.lotNo && a.serialNo === b.serialNo;
+}
+
+/** Open inbound entries an outbound may take, in the order of its costing method (§5.2). */
+export function candidateInbounds(book: ItemBook, outbound: ItemLedgerEntry, method: CostingMethod): ItemLedgerEntry[] {
+  const open = openEntries(book).filter((e) => e.positive && e.remainingQuantity > 0 && sameBucket(outbound, e));
+  const fifo = (a: ItemLedgerEntry, b: ItemLedgerEntry): number =>
+    a.postingDate < b.postingDate ? -1 : a.postingDate > b.postingDate ? 1 : a.entryNo - b.entryNo;
+  return method === "LIFO" ? open.sort((a, b) => fifo(b, a)) : open.sort(fifo);
+}
+
+/**
+ * Applies an outbound: to its fixed entry when it names one, else by costing method. What finds
+ * nothing to apply to stays as the outbound's negative remaining quantity (§5.4).
+ */
+export function applyOutbound(
+  ws: Workspace,
+  book: ItemBook,
+  outbound: ItemLedgerEntry,
+  method: CostingMethod,
+  lineNo?: number,
+): void {
+  if (outbound.appliesToEntry !== null) {
+    const inbound = findEntry(book, outbound.appliesToEntry);
+    const needed = -outbound.quantity;
+    if (!inbound || inbound.remainingQuantity < needed) {
+      throw new RefusedError([
+        { line: lineNo, field: "appliesToEntry", message: `Item ledger entry ${outbound.appliesToEntry} is not open` },
+      ]);
+    }
+    applyQuantity(ws, book, inbound, outbound, needed, outbound.postingDate, true);
+    return;
+  }
+  if (method === "Specific") {
+    const bySerial = outbound.serialNo !== null ? candidateInbounds(book, outbound, method) : [];
+    if (bySerial.length !== 1) {
+      throw new RefusedError([
+        { line: lineNo, field: "appliesToEntry", message: "Specific costing requires an applies-to entry or a serial number" },
+      ]);
+    }
+  }
+  for (const inbound of candidateInbounds(book, outbound, method)) {
+    const left = -outbound.remainingQuantity;
+    if (left <= 0) break;
+    applyQuantity(ws, book, inbound, outbound, Math.min(left, inbound.remainingQuantity), outbound.postingDate, false);
+  }
+}
+
+/** A new inbound first closes open outbound entries of its bucket, oldest posting date first (§5.4). */
+export function closeOpenOutbounds(ws: Workspace, book: ItemBook, inbound: ItemLedgerEntry): ItemLedgerEntry[] {
+  const open = openEntries(book)
+    .filter((e) => !e.positive && e.remainingQuantity < 0 && sameTracking(e, inbound))
+    .sort((a, b) => (a.postingDate < b.postingDate ? -1 : a.postingDate > b.postingDate ? 1 : a.entryNo - b.entryNo));
+  const closed: ItemLedgerEntry[] = [];
+  for (const outbound of open) {
+    if (inbound.remainingQuantity <= 0) break;
+    applyQuantity(ws, book, inbound, outbound, Math.min(inbound.remainingQuantity, -outbound.remainingQuantity), inbound.postingDate, false);
+    closed.push(outbound);
+  }
+  return closed;
+}

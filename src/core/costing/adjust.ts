@@ -1,0 +1,117 @@
+/**
+ * Cost adjustment (costing.md §9), incremental: it starts from the item book's marks (§9.2) and
+ * follows application records and cost chains from there, never replaying the whole ledger.
+ * Average items are revalued per group and period from the earliest marked date (average.ts).
+ */
+import type { ItemBook } from "../book";
+import { findEntry, indexOf, totalCost } from "../ledger/bookIndex";
+import { amountOf, shareOf } from "../money";
+import { valuationDateOf } from "../posting/values";
+import type { IsoDate, Item, ItemLedgerEntry } from "../types";
+import type { Workspace } from "../workspace";
+import { adjustEntryTo, type Target } from "./adjustEntry";
+import { adjustAverage } from "./average";
+import { refreshCardCost } from "./cardCost";
+import { averageGroupKey, hasMarks, markAverage } from "./marks";
+import { writeRounding } from "./rounding";
+import { sharesOfOutbound } from "./shares";
+
+export interface AdjustOptions {
+  untilDate?: IsoDate | null;
+}
+
+const notRounding = (v: { entryType: string }): boolean => v.entryType === "Rounding";
+
+/** An entry whose cost follows another entry or its applications; null for a cost source. */
+export function targetOf(book: ItemBook, item: Item, entry: ItemLedgerEntry): Target | null {
+  const index = indexOf(book);
+  if (!entry.positive) {
+    if (item.costingMethod === "Average" && entry.appliesToEntry === null) return null;
+    const shares = sharesOfOutbound(book, entry);
+    const unapplied = entry.quantity - shares.quantity;
+    const rest = unapplied === 0 ? 0 : amountOf(unapplied, entry.lineUnitCost ?? book.unitCost);
+    return { total: shares.total + rest, revaluation: shares.revaluation };
+  }
+  const transferFrom = index.transferSource.get(entry.entryNo);
+  if (transferFrom !== undefined) return { total: -totalCost(book, transferFrom, notRounding), revaluation: 0 };
+  if (entry.appliesFromEntry !== null) {
+    const outbound = findEntry(book, entry.appliesFromEntry);
+    if (!outbound) return null;
+    return { total: shareOf(totalCost(book, outbound.entryNo, notRounding), entry.quantity, outbound.quantity), revaluation: 0 };
+  }
+  return null;
+}
+
+/** Entries whose target depends on this entry's cost. */
+function dependentsOf(book: ItemBook, entry: ItemLedgerEntry): number[] {
+  const index = indexOf(book);
+  if (!entry.positive) return index.followers.get(entry.entryNo) ?? [];
+  return (index.appsByInbound.get(entry.entryNo) ?? []).map((a) => a.outboundEntryNo);
+}
+
+function beyond(book: ItemBook, entry: ItemLedgerEntry, until: IsoDate | null | undefined): boolean {
+  return !!until && valuationDateOf(book, entry) > until;
+}
+
+/** Follows the marked entries and inbounds through applications and cost chains. Returns true on change. */
+function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate | null | undefined, rounding: Set<number>): boolean {
+  const index = indexOf(book);
+  const queue = new Set<number>(book.marks.entries);
+  for (const inbound of book.marks.inbounds) {
+    rounding.add(inbound);
+    for (const a of index.appsByInbound.get(inbound) ?? []) queue.add(a.outboundEntryNo);
+  }
+  const deferred: number[] = [];
+  let changed = false;
+  while (queue.size > 0) {
+    const entryNo = Math.min(...queue);
+    queue.delete(entryNo);
+    const entry = findEntry(book, entryNo);
+    if (!entry || !entry.inventoriable) continue;
+    if (beyond(book, entry, until)) {
+      deferred.push(entryNo);
+      continue;
+    }
+    for (const a of index.appsByOutbound.get(entryNo) ?? []) rounding.add(a.inboundEntryNo);
+    const target = targetOf(book, item, entry);
+    if (target === null) {
+      if (entry.positive) rounding.add(entryNo);
+      continue;
+    }
+    if (entry.positive) rounding.add(entryNo);
+    if (!adjustEntryTo(ws, book, entry, target)) continue;
+    changed = true;
+    for (const next of dependentsOf(book, entry)) queue.add(next);
+    if (item.costingMethod === "Average" && entry.positive) {
+      markAverage(book, averageGroupKey(ws.company.inventorySetup, entry), valuationDateOf(book, entry));
+    }
+  }
+  book.marks.entries = deferred;
+  book.marks.inbounds = [];
+  return changed;
+}
+
+/** Runs cost adjustment for one item until nothing changes; refreshes the card cost and the flag. */
+export function adjustItem(ws: Workspace, item: Item, book: ItemBook, options: AdjustOptions = {}): void {
+  if (item.type !== "Inventory") {
+    book.marks = { inbounds: [], averageFrom: {}, entries: [] };
+    book.costIsAdjusted = true;
+    return;
+  }
+  const until = options.untilDate ?? null;
+  const rounding = new Set<number>();
+  for (let pass = 0; pass < 50; pass += 1) {
+    let changed = false;
+    if (item.costingMethod === "Average") changed = adjustAverage(ws, book, item, until) || changed;
+    changed = adjustChains(ws, book, item, until, rounding) || changed;
+    if (!changed && book.marks.inbounds.length === 0 && !pendingAverage(book, until)) break;
+  }
+  writeRounding(ws, book, item, rounding);
+  book.costIsAdjusted = !hasMarks(book);
+  refreshCardCost(book, item, ws.company.inventorySetup);
+  ws.changedBooks.add(book.item);
+}
+
+function pendingAverage(book: ItemBook, until: IsoDate | null): boolean {
+  return Object.values(book.marks.averageFrom).some((from) => !until || from <= until);
+}

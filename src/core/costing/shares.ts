@@ -1,0 +1,73 @@
+/**
+ * What an inbound forwards to an outbound applied to it (costing.md §9.3 step 2, §10, §11.4):
+ * share(O, I) = round(q × unitCostFor(I, O)), where unitCostFor is I's cost without revaluation and
+ * Rounding entries per unit, plus the per-unit amount of every revaluation of I that reaches O.
+ */
+import type { ItemBook } from "../book";
+import { findEntry, indexOf, valuesOf } from "../ledger/bookIndex";
+import { divRoundBig, type Money, type Qty } from "../money";
+import type { ItemLedgerEntry, ValueEntry } from "../types";
+
+export interface Share {
+  /** round(q × unitCostFor(I, O)), signed like q. */
+  total: Money;
+  /** The part that comes from revaluations of I (written as Revaluation adjustments, §9.4). */
+  revaluation: Money;
+}
+
+/** The first value entry number of an entry: its place in the posting sequence. */
+export function postedSeq(book: ItemBook, entry: ItemLedgerEntry): number {
+  return valuesOf(book, entry.entryNo)[0]?.entryNo ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** §11.4: a revaluation reaches O unless O was posted before it with a posting date on or before its date. */
+export function revaluationReaches(book: ItemBook, revaluation: ValueEntry, outbound: ItemLedgerEntry | null): boolean {
+  if (!outbound) return true;
+  const postedBefore = postedSeq(book, outbound) < revaluation.entryNo;
+  return !(postedBefore && outbound.postingDate <= revaluation.postingDate);
+}
+
+const isRevaluation = (v: ValueEntry): boolean => v.entryType === "Revaluation" && !v.adjustment;
+
+/** Cost of I without its Rounding entries and without its own revaluations (revaluation adjustments of a follower stay). */
+export function baseCost(book: ItemBook, inbound: ItemLedgerEntry): Money {
+  let sum = 0;
+  for (const v of valuesOf(book, inbound.entryNo)) {
+    if (v.entryType === "Rounding" || isRevaluation(v)) continue;
+    sum += v.costAmountActual + v.costAmountExpected;
+  }
+  return sum;
+}
+
+/** share(O, I) for q (signed, negative for an outbound) applied quantity. */
+export function shareOfInbound(book: ItemBook, inbound: ItemLedgerEntry, outbound: ItemLedgerEntry | null, q: Qty): Share {
+  const iq = BigInt(inbound.quantity);
+  // Exact fraction n / d of q × unitCostFor(I, O), in cents.
+  let n = BigInt(q) * BigInt(baseCost(book, inbound));
+  let d = iq;
+  const base = divRoundBig(n, d);
+  for (const v of valuesOf(book, inbound.entryNo)) {
+    if (!isRevaluation(v) || v.valuedQuantity === 0 || !revaluationReaches(book, v, outbound)) continue;
+    const rq = BigInt(v.valuedQuantity);
+    n = n * rq + BigInt(q) * BigInt(v.costAmountActual + v.costAmountExpected) * d;
+    d = d * rq;
+  }
+  const total = Number(divRoundBig(n, d));
+  return { total, revaluation: total - Number(base) };
+}
+
+/** Σ shares over an outbound's quantity applications, and the quantity they cover. */
+export function sharesOfOutbound(book: ItemBook, outbound: ItemLedgerEntry): Share & { quantity: Qty } {
+  let total = 0;
+  let revaluation = 0;
+  let quantity = 0;
+  for (const application of indexOf(book).appsByOutbound.get(outbound.entryNo) ?? []) {
+    const inbound = findEntry(book, application.inboundEntryNo);
+    if (!inbound) continue;
+    const share = shareOfInbound(book, inbound, outbound, application.quantity);
+    total += share.total;
+    revaluation += share.revaluation;
+    quantity += application.quantity;
+  }
+  return { total, revaluation, quantity };
+}

@@ -1,0 +1,94 @@
+/**
+ * G/L posting of value entries (costing.md §15): each amount not yet posted becomes a balanced
+ * pair on the accounts of the matrix in §15.2, dated on the value entry's posting date.
+ */
+import type { Accounts, AccountType, IsoDate, ValueEntry } from "../types";
+import type { Workspace } from "../workspace";
+
+function actualBalancing(value: ValueEntry): AccountType {
+  const revaluation = value.entryType === "Revaluation" || value.entryType === "Rounding";
+  switch (value.itemLedgerEntryType) {
+    case "Purchase":
+      if (revaluation) return "inventoryAdjustment";
+      if (value.entryType === "IndirectCost") return "overheadApplied";
+      if (value.entryType === "Variance") return "purchaseVariance";
+      return "directCostApplied";
+    case "Sale":
+      return revaluation ? "inventoryAdjustment" : "cogs";
+    case "AssemblyOutput":
+      if (value.entryType === "IndirectCost") return "overheadApplied";
+      if (value.entryType === "Variance") return "materialVariance";
+      return "inventoryAdjustment";
+    default:
+      return "inventoryAdjustment";
+  }
+}
+
+function expectedBalancing(value: ValueEntry): AccountType {
+  if (value.itemLedgerEntryType === "Sale") return "cogsInterim";
+  return "invtAccrualInterim";
+}
+
+function account(accounts: Accounts, type: AccountType): string {
+  return accounts[type] ?? accounts.inventory ?? "";
+}
+
+function inventoryAccount(ws: Workspace, value: ValueEntry): string {
+  const inTransit = ws.company.locations.find((l) => l.code === value.location)?.inTransit ?? false;
+  const accounts = ws.company.accounts;
+  return inTransit && accounts.inventoryInTransit ? accounts.inventoryInTransit : account(accounts, "inventory");
+}
+
+function postPair(ws: Workspace, value: ValueEntry, debit: string, credit: string, amount: number): void {
+  for (const [accountNo, signed] of [
+    [debit, amount],
+    [credit, -amount],
+  ] as const) {
+    ws.newGLEntries.push({
+      entryNo: ws.nextGLEntryNo(),
+      postingDate: value.postingDate,
+      accountNo,
+      amount: signed,
+      documentNo: value.documentNo,
+      valueEntryNo: value.entryNo,
+      description: `${value.itemLedgerEntryType} ${value.entryType} ${value.item}`,
+    });
+    ws.company.glBalances[accountNo] = (ws.company.glBalances[accountNo] ?? 0) + signed;
+  }
+  ws.companyChanged = true;
+}
+
+/** Posts what is left of one value entry; returns true when something was posted. */
+export function postValueEntry(ws: Workspace, value: ValueEntry): boolean {
+  if (!value.inventoriable) return false;
+  let posted = false;
+  const actual = value.costAmountActual - value.costPostedToGL;
+  if (actual !== 0) {
+    postPair(ws, value, inventoryAccount(ws, value), account(ws.company.accounts, actualBalancing(value)), actual);
+    value.costPostedToGL += actual;
+    posted = true;
+  }
+  if (ws.company.inventorySetup.expectedCostPosting) {
+    const expected = value.costAmountExpected - value.expectedCostPostedToGL;
+    if (expected !== 0) {
+      const interim = account(ws.company.accounts, "inventoryInterim");
+      postPair(ws, value, interim, account(ws.company.accounts, expectedBalancing(value)), expected);
+      value.expectedCostPostedToGL += expected;
+      posted = true;
+    }
+  }
+  if (posted) ws.changedBooks.add(value.item);
+  return posted;
+}
+
+/** Posts every value entry of the loaded books with something left to post, dated ≤ `upTo` when given. */
+export function postInventoryCost(ws: Workspace, upTo?: IsoDate | null): number {
+  let count = 0;
+  for (const book of ws.books.values()) {
+    for (const value of book.values) {
+      if (upTo && value.postingDate > upTo) continue;
+      if (postValueEntry(ws, value)) count += 1;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,139 @@
+/**
+ * A journal line converted to the scaled model, plus the static checks of costing.md §17 that need
+ * only master data (the checks that depend on ledger state run while posting, in line order).
+ */
+import type { FieldError } from "../errors";
+import type { JournalEntryType, JournalLine } from "../journal";
+import { MONEY_SCALE, QTY_SCALE, UNIT_COST_SCALE, money, mulDivRound, qty, shareOf, unitCost, type Money, type Qty, type UnitCost } from "../money";
+import type { IsoDate, Item } from "../types";
+import type { Workspace } from "../workspace";
+
+/** A cost given on a line: per unit of the line's unit of measure, or as the whole line's amount. */
+export type LinePrice = { kind: "unit"; cost: UnitCost; per: Qty } | { kind: "total"; amount: Money; quantity: Qty };
+
+export interface PostingLine {
+  lineNo: number;
+  postingDate: IsoDate;
+  entryType: JournalEntryType;
+  documentNo: string;
+  item: string;
+  variant: string;
+  location: string;
+  newLocation: string | null;
+  /** Base quantity, positive. */
+  quantity: Qty;
+  isReturn: boolean;
+  invoicedQuantity: Qty;
+  /** Inbound cost, or a purchase return's own unit cost. */
+  price: LinePrice | null;
+  /** Outbound journal unit amount. */
+  unitAmount: LinePrice | null;
+  appliesToEntry: number | null;
+  appliesFromEntry: number | null;
+  serialNo: string | null;
+  lotNo: string | null;
+  expirationDate: IsoDate | null;
+  newSerialNo: string | null;
+  newLotNo: string | null;
+  newExpirationDate: IsoDate | null | undefined;
+}
+
+/** Cost of base quantity q at a line price, rounded to cents. */
+export function priceAmount(q: Qty, price: LinePrice): Money {
+  if (price.kind === "total") return price.quantity === 0 ? 0 : shareOf(price.amount, q, price.quantity);
+  // q/per units × cost: Qty and UnitCost are both 1e-5, Money 1e-2.
+  return mulDivRound(q, price.cost, (price.per * UNIT_COST_SCALE) / MONEY_SCALE);
+}
+
+/** The price per base unit, at the unit-amount precision (kept on the entry for reference). */
+export function priceUnitCost(price: LinePrice): UnitCost {
+  if (price.kind === "total") return price.quantity === 0 ? 0 : mulDivRound(price.amount, QTY_SCALE * 1000, price.quantity);
+  return mulDivRound(price.cost, QTY_SCALE, price.per);
+}
+
+export function unitPrice(cost: UnitCost): LinePrice {
+  return { kind: "unit", cost, per: QTY_SCALE };
+}
+
+export function isInboundLine(line: { entryType: JournalEntryType; isReturn: boolean }): boolean {
+  if (line.entryType === "Purchase") return !line.isReturn;
+  if (line.entryType === "Sale") return line.isReturn;
+  return line.entryType === "PositiveAdjmt";
+}
+
+function qtyPerUnit(item: Item, code: string | undefined): Qty | undefined {
+  if (!code || code === item.baseUnitOfMeasure) return QTY_SCALE;
+  return item.unitsOfMeasure.find((u) => u.code === code)?.qtyPerUnit;
+}
+
+function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: Item | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (field: string, message: string): void => void errors.push({ line: lineNo, field, message });
+  if (!(line.quantity > 0)) add("quantity", "Quantity must be positive");
+  if (!item) add("item", `Item ${line.item} does not exist`);
+  if (!ws.company.locations.some((l) => l.code === line.location)) add("location", `Location ${line.location} does not exist`);
+  if (line.entryType === "Transfer" && line.newLocation && !ws.company.locations.some((l) => l.code === line.newLocation)) {
+    add("newLocation", `Location ${line.newLocation} does not exist`);
+  }
+  const closed = ws.company.closedInventoryPeriods.at(-1);
+  if (closed && line.postingDate <= closed) {
+    add("postingDate", `The posting date ${line.postingDate} is in a closed inventory period`);
+  }
+  if (!item) return errors;
+  if (item.blocked) add("item", `Item ${item.no} is blocked`);
+  if (item.salesBlocked && line.entryType === "Sale" && !line.return) add("item", `Item ${item.no} is blocked for sales`);
+  if (item.purchasingBlocked && line.entryType === "Purchase" && !line.return) {
+    add("item", `Item ${item.no} is blocked for purchasing`);
+  }
+  if (line.entryType === "Transfer" && item.type !== "Inventory") {
+    add("item", `Item ${item.no} is not an inventory item: transfer is not allowed for item type ${item.type}`);
+  }
+  if (qtyPerUnit(item, line.unitOfMeasure) === undefined) {
+    add("unitOfMeasure", `The unit of measure ${line.unitOfMeasure} is not defined for item ${item.no}`);
+  }
+  if (line.variant && !item.variants.includes(line.variant)) add("variant", `Variant ${line.variant} does not exist for item ${item.no}`);
+  return errors;
+}
+
+/** Static checks of every line; returns all errors (empty: the lines may be posted). */
+export function validateLines(ws: Workspace, lines: readonly JournalLine[]): FieldError[] {
+  return lines.flatMap((line, i) => lineErrorsFor(ws, line, line.lineNo ?? i + 1, ws.item(line.item)));
+}
+
+function priceOf(unit: number | undefined, amount: number | undefined, per: Qty, quantity: Qty): LinePrice | null {
+  if (amount !== undefined) return { kind: "total", amount: money(amount), quantity };
+  if (unit !== undefined) return { kind: "unit", cost: unitCost(unit), per };
+  return null;
+}
+
+/** Converts a line that passed validateLines. */
+export function toPostingLine(ws: Workspace, line: JournalLine, index: number): PostingLine {
+  const item = ws.item(line.item) as Item;
+  const per = qtyPerUnit(item, line.unitOfMeasure) ?? QTY_SCALE;
+  const base = (value: number): Qty => mulDivRound(qty(value), per, QTY_SCALE);
+  const quantity = base(line.quantity);
+  const invoiced = line.invoicedQuantity === undefined ? quantity : base(line.invoicedQuantity);
+  return {
+    lineNo: line.lineNo ?? index + 1,
+    postingDate: line.postingDate,
+    entryType: line.entryType,
+    documentNo: line.documentNo ?? "",
+    item: line.item,
+    variant: line.variant ?? "",
+    location: line.location,
+    newLocation: line.newLocation ?? null,
+    quantity,
+    isReturn: line.return ?? false,
+    invoicedQuantity: Math.min(invoiced, quantity),
+    price: priceOf(line.unitCost, line.amount, per, quantity),
+    unitAmount: priceOf(line.unitAmount, undefined, per, quantity),
+    appliesToEntry: line.appliesToEntry ?? null,
+    appliesFromEntry: line.appliesFromEntry ?? null,
+    serialNo: line.serialNo ?? null,
+    lotNo: line.lotNo ?? null,
+    expirationDate: line.expirationDate ?? null,
+    newSerialNo: line.newSerialNo ?? null,
+    newLotNo: line.newLotNo ?? null,
+    newExpirationDate: line.newExpirationDate,
+  };
+}

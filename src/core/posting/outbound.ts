@@ -1,0 +1,87 @@
+/**
+ * Outbound postings (costing.md §4.2–§4.4): sale, purchase return, negative adjustment. Applied per
+ * §5, valued at the posting-time estimate of §6.2, split between expected and actual by the
+ * invoiced share (§6.3).
+ */
+import { applyOutbound } from "../application/apply";
+import { averageGroupKey, markAverage, markEntry } from "../costing/marks";
+import { outboundEstimate } from "../costing/estimate";
+import { RefusedError } from "../errors";
+import { findEntry } from "../ledger/bookIndex";
+import type { Item, ItemLedgerEntry, ItemLedgerEntryType } from "../types";
+import type { Workspace } from "../workspace";
+import { createEntry } from "./entries";
+import type { PostingLine } from "./line";
+import { outboundValuationDate, writeSplitValue } from "./values";
+
+/** Refusals for a fixed application that depend on the ledger (§17). */
+export function checkAppliesTo(ws: Workspace, line: PostingLine, item: Item, location: string): void {
+  const entryNo = line.appliesToEntry;
+  if (entryNo === null) return;
+  const refuse = (message: string): never => {
+    throw new RefusedError([{ line: line.lineNo, field: "appliesToEntry", message }]);
+  };
+  const owner = ws.entryOwners.get(entryNo);
+  if (owner === undefined) refuse(`Item ledger entry ${entryNo} does not exist`);
+  if (owner !== item.no) refuse(`Item ledger entry ${entryNo} cannot be applied: it belongs to another item`);
+  const inbound = findEntry(ws.bookForUpdate(item.no), entryNo);
+  if (!inbound) return refuse(`Item ledger entry ${entryNo} does not exist`);
+  if (!inbound.positive || inbound.location !== location || inbound.variant !== line.variant) {
+    refuse(`Item ledger entry ${entryNo} cannot be applied`);
+  }
+  if (inbound.remainingQuantity < line.quantity) refuse(`Item ledger entry ${entryNo} is not open`);
+}
+
+export function checkNegativeInventory(ws: Workspace, line: PostingLine, item: Item, outbound: ItemLedgerEntry): void {
+  if (!ws.company.inventorySetup.preventNegativeInventory || outbound.remainingQuantity === 0) return;
+  throw new RefusedError([
+    {
+      line: line.lineNo,
+      field: "quantity",
+      message: `Item ${item.no} has insufficient quantity at ${outbound.location}: negative inventory is not allowed`,
+    },
+  ]);
+}
+
+export function outboundEntryType(line: PostingLine): ItemLedgerEntryType {
+  return line.entryType === "Transfer" ? "Transfer" : line.entryType;
+}
+
+export function postOutbound(ws: Workspace, line: PostingLine, item: Item): ItemLedgerEntry {
+  const book = ws.bookForUpdate(item.no);
+  const inventoriable = item.type === "Inventory";
+  if (inventoriable) checkAppliesTo(ws, line, item, line.location);
+  const outbound = createEntry(ws, book, {
+    entryType: outboundEntryType(line),
+    postingDate: line.postingDate,
+    documentNo: line.documentNo,
+    item: item.no,
+    variant: line.variant,
+    location: line.location,
+    quantity: -line.quantity,
+    appliesToEntry: inventoriable ? line.appliesToEntry : null,
+    appliesFromEntry: null,
+    correction: false,
+    serialNo: line.serialNo,
+    lotNo: line.lotNo,
+    expirationDate: line.expirationDate,
+    inventoriable,
+    lineUnitCost: null,
+  });
+  if (inventoriable) {
+    applyOutbound(ws, book, outbound, item.costingMethod, line.lineNo);
+    checkNegativeInventory(ws, line, item, outbound);
+  }
+  // A negative adjustment's unit amount, or a purchase return's own cost when not fixed-applied (§6.2 rule 3).
+  const lineCost = line.entryType === "Purchase" ? line.price : line.unitAmount;
+  const estimate = outboundEstimate({ item, book, outbound, lineCost, isTransfer: false });
+  const averaged = item.costingMethod === "Average" && outbound.appliesToEntry === null && inventoriable;
+  writeSplitValue(ws, book, outbound, estimate, line.invoicedQuantity, outboundValuationDate(book, outbound), averaged);
+  if (inventoriable) {
+    markEntry(book, outbound.entryNo);
+    if (item.costingMethod === "Average") {
+      markAverage(book, averageGroupKey(ws.company.inventorySetup, outbound), outboundValuationDate(book, outbound));
+    }
+  }
+  return outbound;
+}

@@ -1,0 +1,24 @@
+/** Posting of validated journal lines, one after the other, into a workspace. */
+import { RefusedError, type FieldError } from "../errors";
+import type { JournalLine } from "../journal";
+import type { Item, ItemLedgerEntry } from "../types";
+import type { Workspace } from "../workspace";
+import { postInbound } from "./inbound";
+import { isInboundLine, toPostingLine, validateLines, type PostingLine } from "./line";
+import { postOutbound } from "./outbound";
+import { postTransfer } from "./transfer";
+
+export function postLine(ws: Workspace, line: PostingLine): ItemLedgerEntry {
+  const item = ws.item(line.item) as Item;
+  if (line.entryType === "Transfer") return postTransfer(ws, line, item);
+  return isInboundLine(line) ? postInbound(ws, line, item) : postOutbound(ws, line, item);
+}
+
+/** Static checks of every line (all errors), then posting in order; a refusal throws. */
+export function postLines(ws: Workspace, lines: readonly JournalLine[]): { first: number; last: number } {
+  const errors: FieldError[] = validateLines(ws, lines);
+  if (errors.length > 0) throw new RefusedError(errors);
+  const first = ws.company.counters.lastItemLedgerEntryNo + 1;
+  lines.forEach((line, i) => postLine(ws, toPostingLine(ws, line, i)));
+  return { first, last: ws.company.counters.lastItemLedgerEntryNo };
+}

@@ -1,0 +1,198 @@
+/**
+ * The application service of the domain core: every command loads what it needs into a Workspace
+ * inside one store transaction, runs the pure engine, checks the ledgers' health, and writes back
+ * only the changed books, items, company and new G/L entries. A refusal (thrown) writes nothing.
+ */
+import type { ItemBook } from "../book";
+import type { Company } from "../company";
+import { RefusedError, type FieldError } from "../errors";
+import type { JournalLine } from "../journal";
+import type { LedgerReader, LedgerStore, LedgerTransaction } from "../ports";
+import type { GLEntry, IsoDate, Item } from "../types";
+import { revalue, type RevalueInput } from "../costing/revaluation";
+import { assignItemCharge, type ItemChargeInput } from "../posting/charge";
+import { invoiceEntry, type InvoiceInput } from "../posting/invoice";
+import { reapply, type ReapplyInput } from "../posting/reapply";
+import { undoEntry, type UndoInput } from "../posting/undo";
+import {
+  adjustCost,
+  changeSetup,
+  closeInventoryPeriod,
+  postInventoryCostToGL,
+  reopenInventoryPeriod,
+  setStandardCost,
+  type AdjustCostInput,
+  type SetupChange,
+} from "./setupCommands";
+import { Workspace } from "../workspace";
+import { validateLines } from "../posting/line";
+import { postLines } from "../posting/post";
+import { finishCommand } from "./finish";
+import { companyFromInput, itemFromInput, type CompanyInput, type ItemInput } from "./inputs";
+
+export interface PostingSummary {
+  firstEntryNo: number;
+  lastEntryNo: number;
+  entries: number;
+  ledgerVersion: number;
+}
+
+/** What a command needs loaded: items by number (or all), and entry numbers whose owners to load. */
+export interface Scope {
+  items: readonly string[] | "all";
+  entries?: readonly number[];
+}
+
+export class InventoryService {
+  constructor(readonly store: LedgerStore) {}
+
+  async initCompany(input: CompanyInput): Promise<void> {
+    await this.store.transact(async (tx) => {
+      await tx.putCompany(companyFromInput(input));
+    });
+  }
+
+  async upsertItems(inputs: ItemInput[]): Promise<void> {
+    await this.store.transact(async (tx) => {
+      const existing = new Map((await tx.items(inputs.map((i) => i.no))).map((i) => [i.no, i]));
+      await tx.putItems(inputs.map((input) => itemFromInput(input, existing.get(input.no))));
+    });
+  }
+
+  async validateJournal(lines: JournalLine[]): Promise<FieldError[]> {
+    return this.store.read(async (tx) => {
+      const ws = await loadWorkspace(tx, { items: lines.map((l) => l.item), entries: referencedEntries(lines) });
+      return validateLines(ws, lines);
+    });
+  }
+
+  async postJournal(lines: JournalLine[]): Promise<PostingSummary> {
+    return this.command({ items: lines.map((l) => l.item), entries: referencedEntries(lines) }, (ws) => {
+      const { first, last } = postLines(ws, lines);
+      return { firstEntryNo: first, lastEntryNo: last, entries: Math.max(0, last - first + 1), ledgerVersion: 0 };
+    }).then(async (summary) => ({ ...summary, ledgerVersion: (await this.company()).ledgerVersion }));
+  }
+
+  async invoice(input: InvoiceInput): Promise<void> {
+    await this.command({ items: [], entries: [input.entryNo] }, (ws) => invoiceEntry(ws, input));
+  }
+
+  async undo(input: UndoInput): Promise<void> {
+    await this.command({ items: [], entries: [input.entryNo] }, (ws) => void undoEntry(ws, input));
+  }
+
+  async itemCharge(input: ItemChargeInput): Promise<void> {
+    await this.command({ items: [], entries: [input.appliesToEntry] }, (ws) => assignItemCharge(ws, input));
+  }
+
+  async revalue(input: RevalueInput): Promise<void> {
+    const entries = input.entryNo !== undefined ? [input.entryNo] : [];
+    await this.command({ items: [input.item], entries }, (ws) => revalue(ws, input));
+  }
+
+  async reapply(input: ReapplyInput): Promise<void> {
+    await this.command({ items: [], entries: [input.outboundEntryNo, input.inboundEntryNo] }, (ws) => reapply(ws, input));
+  }
+
+  async setStandardCost(item: string, standardCost: number): Promise<void> {
+    await this.command({ items: [item] }, (ws) => setStandardCost(ws, item, standardCost));
+  }
+
+  async changeSetup(change: SetupChange): Promise<void> {
+    await this.command({ items: "all" }, (ws) => changeSetup(ws, change));
+  }
+
+  async adjustCost(input: AdjustCostInput = {}): Promise<void> {
+    await this.command({ items: input.item !== undefined ? [input.item] : "all" }, (ws) => adjustCost(ws, input));
+  }
+
+  async postInventoryCostToGL(date?: IsoDate | null): Promise<void> {
+    await this.command({ items: "all" }, (ws) => postInventoryCostToGL(ws, date));
+  }
+
+  async closeInventoryPeriod(date: IsoDate): Promise<void> {
+    await this.command({ items: "all" }, (ws) => closeInventoryPeriod(ws, date));
+  }
+
+  async reopenInventoryPeriod(date: IsoDate): Promise<void> {
+    await this.command({ items: [] }, (ws) => reopenInventoryPeriod(ws, date));
+  }
+
+  /** Runs engine work over a workspace in one transaction; nothing is written when it throws. */
+  async command<T>(scope: Scope, work: (ws: Workspace) => T): Promise<T> {
+    return this.store.transact(async (tx) => {
+      const ws = await loadWorkspace(tx, scope);
+      const result = work(ws);
+      finishCommand(ws);
+      await writeBack(tx, ws);
+      return result;
+    });
+  }
+
+  /** A read-only look at a workspace (for queries and expectations). */
+  async inspect<T>(scope: Scope, work: (ws: Workspace) => T): Promise<T> {
+    return this.store.read(async (tx) => work(await loadWorkspace(tx, scope)));
+  }
+
+  async company(): Promise<Company> {
+    return this.store.read(async (tx) => requireCompany(await tx.company()));
+  }
+
+  async items(nos?: string[]): Promise<Item[]> {
+    return this.store.read((tx) => tx.items(nos));
+  }
+
+  async books(nos: string[]): Promise<Map<string, ItemBook>> {
+    return this.store.read((tx) => tx.books(nos));
+  }
+
+  async glEntries(): Promise<GLEntry[]> {
+    return this.store.read((tx) => tx.glEntries());
+  }
+}
+
+function referencedEntries(lines: readonly JournalLine[]): number[] {
+  return lines.flatMap((l) => [l.appliesToEntry, l.appliesFromEntry].filter((n): n is number => typeof n === "number"));
+}
+
+function requireCompany(company: Company | undefined): Company {
+  if (!company) throw new RefusedError("The company is not set up: call initCompany first");
+  return company;
+}
+
+export async function loadWorkspace(tx: LedgerReader, scope: Scope): Promise<Workspace> {
+  const company = requireCompany(await tx.company());
+  const owners = new Map<number, string>();
+  const wanted = new Set<string>(scope.items === "all" ? [] : scope.items);
+  for (const entryNo of scope.entries ?? []) {
+    const owner = await tx.entryOwner(entryNo);
+    if (owner !== undefined) {
+      owners.set(entryNo, owner);
+      wanted.add(owner);
+    }
+  }
+  const items = await tx.items(scope.items === "all" ? undefined : [...wanted]);
+  const books = await tx.books(items.map((i) => i.no));
+  for (const book of books.values()) for (const entry of book.entries) owners.set(entry.entryNo, book.item);
+  return new Workspace(company, new Map(items.map((i) => [i.no, i])), books, owners);
+}
+
+async function writeBack(tx: LedgerTransaction, ws: Workspace): Promise<void> {
+  const books = [...ws.changedBooks].map((no) => ws.book(no)).filter((b): b is ItemBook => !!b);
+  for (const book of books) {
+    const item = ws.item(book.item);
+    if (item && item.unitCost !== book.unitCost) {
+      item.unitCost = book.unitCost;
+      ws.changedItems.add(item.no);
+    }
+  }
+  if (books.length > 0 || ws.changedItems.size > 0 || ws.companyChanged) {
+    ws.company.ledgerVersion += 1;
+    ws.companyChanged = true;
+  }
+  if (books.length > 0) await tx.putBooks(books);
+  const items = [...ws.changedItems].map((no) => ws.item(no)).filter((i): i is Item => !!i);
+  if (items.length > 0) await tx.putItems(items);
+  if (ws.newGLEntries.length > 0) await tx.appendGLEntries(ws.newGLEntries);
+  if (ws.companyChanged) await tx.putCompany(ws.company);
+}

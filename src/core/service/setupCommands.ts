@@ -1,0 +1,84 @@
+/**
+ * Company-wide commands: setup changes (costing.md §2), inventory periods (§14), standard cost
+ * changes (§12), cost adjustment runs (§9) and posting inventory cost to the G/L (§15.3).
+ */
+import { adjustItem } from "../costing/adjust";
+import { ALL_GROUPS, hasMarks } from "../costing/marks";
+import { RefusedError } from "../errors";
+import { postInventoryCost } from "../gl/postValue";
+import { unitCost } from "../money";
+import type { GeneralLedgerSetup, IsoDate } from "../types";
+import type { Workspace } from "../workspace";
+import { applyInventorySetup, type InventorySetupInput } from "./inputs";
+
+export interface SetupChange {
+  inventorySetup?: InventorySetupInput;
+  generalLedgerSetup?: Partial<GeneralLedgerSetup>;
+}
+
+export function changeSetup(ws: Workspace, change: SetupChange): void {
+  const before = ws.company.inventorySetup;
+  const after = applyInventorySetup(before, change.inventorySetup);
+  ws.company.inventorySetup = after;
+  ws.company.generalLedgerSetup = { ...ws.company.generalLedgerSetup, ...change.generalLedgerSetup };
+  ws.companyChanged = true;
+  if (before.averageCostCalcType === after.averageCostCalcType && before.averageCostPeriod === after.averageCostPeriod) return;
+  // A new average grouping: every period of every Average item is recalculated by the next run (§2).
+  for (const item of ws.items.values()) {
+    const book = ws.book(item.no);
+    if (item.costingMethod !== "Average" || !book || book.entries.length === 0) continue;
+    const earliest = book.values.reduce((min, v) => (v.valuationDate < min ? v.valuationDate : min), book.values[0]?.valuationDate ?? "9999-12-31");
+    ws.bookForUpdate(item.no).marks.averageFrom[ALL_GROUPS] = earliest;
+    book.costIsAdjusted = false;
+  }
+}
+
+export function setStandardCost(ws: Workspace, itemNo: string, standardCost: number): void {
+  const item = ws.item(itemNo);
+  if (!item) throw new RefusedError([{ field: "item", message: `Item ${itemNo} does not exist` }]);
+  item.standardCost = unitCost(standardCost);
+  if (item.costingMethod === "Standard") {
+    item.unitCost = item.standardCost;
+    const book = ws.book(itemNo);
+    if (book) ws.bookForUpdate(itemNo).unitCost = item.standardCost;
+  }
+  ws.changedItems.add(itemNo);
+}
+
+export interface AdjustCostInput {
+  item?: string;
+  untilDate?: IsoDate | null;
+}
+
+export function adjustCost(ws: Workspace, input: AdjustCostInput): void {
+  for (const item of [...ws.items.values()].sort((a, b) => (a.no < b.no ? -1 : 1))) {
+    if (input.item !== undefined && item.no !== input.item) continue;
+    const book = ws.book(item.no);
+    if (!book || (!hasMarks(book) && book.costIsAdjusted)) continue;
+    adjustItem(ws, item, ws.bookForUpdate(item.no), { untilDate: input.untilDate ?? null });
+  }
+}
+
+export function postInventoryCostToGL(ws: Workspace, date?: IsoDate | null): void {
+  postInventoryCost(ws, date ?? null);
+}
+
+export function closeInventoryPeriod(ws: Workspace, date: IsoDate): void {
+  for (const book of [...ws.books.values()].sort((a, b) => (a.item < b.item ? -1 : 1))) {
+    if (book.entries.some((e) => !e.positive && e.open && e.postingDate <= date)) {
+      throw new RefusedError(`The inventory period ending ${date} cannot be closed because there is negative inventory (item ${book.item})`);
+    }
+  }
+  for (const book of [...ws.books.values()].sort((a, b) => (a.item < b.item ? -1 : 1))) {
+    if (!book.costIsAdjusted) {
+      throw new RefusedError(`The inventory period ending ${date} cannot be closed because the cost of item ${book.item} is not adjusted`);
+    }
+  }
+  ws.company.closedInventoryPeriods = [...new Set([...ws.company.closedInventoryPeriods, date])].sort();
+  ws.companyChanged = true;
+}
+
+export function reopenInventoryPeriod(ws: Workspace, date: IsoDate): void {
+  ws.company.closedInventoryPeriods = ws.company.closedInventoryPeriods.filter((d) => d < date);
+  ws.companyChanged = true;
+}

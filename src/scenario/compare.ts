@@ -1,0 +1,190 @@
+/**
+ * Expectations of a scenario against the engine's ledgers (scenarios/FORMAT.md "Expectations"):
+ * amounts, unit costs and quantities are compared as scaled integers after rounding the engine's
+ * figure to the setup precision; the first mismatch is reported with its path.
+ */
+import type { ItemBook } from "../core/book";
+import type { Company } from "../core/company";
+import { indexOf } from "../core/ledger/bookIndex";
+import { money, qty, roundToStep, unitCost, unitCostOf } from "../core/money";
+import { quantityAt, valueAt } from "../core/queries/stock";
+import { reconciliationDifference } from "../core/gl/reconcile";
+import type { Item, ItemLedgerEntry, ValueEntry } from "../core/types";
+
+export interface LedgerView {
+  company: Company;
+  items: Map<string, Item>;
+  books: Map<string, ItemBook>;
+}
+
+type Kind = "money" | "qty" | "unitCost" | "raw";
+
+const KINDS: Record<string, Kind> = {
+  quantity: "qty", remainingQuantity: "qty", invoicedQuantity: "qty", valuedQuantity: "qty", itemLedgerEntryQuantity: "qty",
+  inventory: "qty",
+  costAmountActual: "money", costAmountExpected: "money", costPostedToGL: "money", expectedCostPostedToGL: "money",
+  inventoryValue: "money", value: "money", balance: "money", difference: "money",
+  costPerUnit: "unitCost", unitCost: "unitCost", standardCost: "unitCost", unitPrice: "unitCost",
+};
+
+export class Mismatch extends Error {}
+
+function scaled(kind: Kind, value: number): number {
+  return kind === "money" ? money(value) : kind === "qty" ? qty(value) : unitCost(value);
+}
+
+function display(kind: Kind, value: number): string {
+  const scale = kind === "money" ? 100 : 100_000;
+  return String(value / scale);
+}
+
+function compareField(view: LedgerView, path: string, field: string, expected: unknown, actual: unknown): void {
+  const kind = KINDS[field] ?? "raw";
+  if (kind !== "raw" && typeof expected === "number" && typeof actual === "number") {
+    const setup = view.company.inventorySetup;
+    const rounded = kind === "money" ? roundToStep(actual, setup.amountRoundingPrecision)
+      : kind === "unitCost" ? roundToStep(actual, setup.unitAmountRoundingPrecision) : actual;
+    if (scaled(kind, expected) !== rounded) throw new Mismatch(`${path}.${field} expected ${expected} actual ${display(kind, rounded)}`);
+    return;
+  }
+  const normal = (v: unknown): unknown => (v === undefined || v === "" ? null : v);
+  if (JSON.stringify(normal(expected)) !== JSON.stringify(normal(actual))) {
+    throw new Mismatch(`${path}.${field} expected ${JSON.stringify(expected)} actual ${JSON.stringify(actual ?? null)}`);
+  }
+}
+
+function compareRow(view: LedgerView, path: string, expected: Record<string, unknown>, actual: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(expected)) compareField(view, path, field, value, actual[field]);
+}
+
+function allEntries(view: LedgerView): Map<number, { entry: ItemLedgerEntry; book: ItemBook }> {
+  const map = new Map<number, { entry: ItemLedgerEntry; book: ItemBook }>();
+  for (const book of view.books.values()) for (const entry of book.entries) map.set(entry.entryNo, { entry, book });
+  return map;
+}
+
+function entryRow(book: ItemBook, entry: ItemLedgerEntry): Record<string, unknown> {
+  const cost = indexOf(book).values.get(entry.entryNo) ?? [];
+  return {
+    ...entry,
+    costAmountActual: cost.reduce((s, v) => s + v.costAmountActual, 0),
+    costAmountExpected: cost.reduce((s, v) => s + v.costAmountExpected, 0),
+  };
+}
+
+function valueRow(value: ValueEntry): Record<string, unknown> {
+  const total = value.costAmountActual + value.costAmountExpected;
+  return { ...value, costPerUnit: value.valuedQuantity === 0 ? undefined : unitCostOf(total, value.valuedQuantity) };
+}
+
+function checkEntries(view: LedgerView, rows: Record<string, unknown>[], path: string): void {
+  const entries = allEntries(view);
+  for (const row of rows) {
+    const found = entries.get(row.entryNo as number);
+    const here = `${path}[entryNo=${row.entryNo}]`;
+    if (!found) throw new Mismatch(`${here} expected an entry actual none`);
+    compareRow(view, here, row, entryRow(found.book, found.entry));
+  }
+}
+
+function checkValues(view: LedgerView, rows: Record<string, unknown>[], path: string): void {
+  const byNo = new Map<number, ValueEntry>();
+  for (const book of view.books.values()) for (const v of book.values) byNo.set(v.entryNo, v);
+  const seen = new Map<number, number>();
+  for (const row of rows) {
+    let value: ValueEntry | undefined;
+    let here: string;
+    if (row.entryNo !== undefined) {
+      value = byNo.get(row.entryNo as number);
+      here = `${path}[entryNo=${row.entryNo}]`;
+    } else {
+      const ile = row.itemLedgerEntryNo as number;
+      const k = seen.get(ile) ?? 0;
+      seen.set(ile, k + 1);
+      const owner = [...view.books.values()].find((b) => indexOf(b).entry.has(ile));
+      value = owner ? indexOf(owner).values.get(ile)?.[k] : undefined;
+      here = `${path}[itemLedgerEntryNo=${ile}#${k + 1}]`;
+    }
+    if (!value) throw new Mismatch(`${here} expected a value entry actual none`);
+    const actual = valueRow(value);
+    const expected = { ...row };
+    if (value.valuedQuantity === 0) delete expected.costPerUnit;
+    compareRow(view, here, expected, actual);
+  }
+}
+
+function checkApplications(view: LedgerView, rows: Record<string, unknown>[], path: string): void {
+  const all = [...view.books.values()].flatMap((b) => b.applications);
+  for (const row of rows) {
+    const here = `${path}[inbound=${row.inboundEntryNo},outbound=${row.outboundEntryNo}]`;
+    const candidates = all.filter((a) => a.inboundEntryNo === row.inboundEntryNo && a.outboundEntryNo === row.outboundEntryNo
+      && (row.itemLedgerEntryNo === undefined || a.itemLedgerEntryNo === row.itemLedgerEntryNo));
+    if (candidates.length === 0) throw new Mismatch(`${here} expected an application actual none`);
+    const errors: string[] = [];
+    for (const candidate of candidates) {
+      try {
+        compareRow(view, here, row, { ...candidate });
+        errors.length = 0;
+        break;
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+    }
+    if (errors.length > 0) throw new Mismatch(errors[0]);
+  }
+}
+
+function itemRow(view: LedgerView, no: string): Record<string, unknown> {
+  const item = view.items.get(no);
+  if (!item) return { no, exists: false };
+  const book = view.books.get(no);
+  const inventoriable = item.type === "Inventory";
+  return {
+    ...item,
+    exists: true,
+    inventory: book && inventoriable ? quantityAt(book) : 0,
+    inventoryValue: book && inventoriable ? valueAt(book, { includeExpected: true }) : 0,
+    unitCost: item.costingMethod === "Standard" ? item.standardCost : (book?.unitCost ?? item.unitCost),
+    costIsAdjusted: book?.costIsAdjusted ?? true,
+  };
+}
+
+function byLocationRow(view: LedgerView, row: Record<string, unknown>): Record<string, unknown> {
+  const book = view.books.get(row.item as string);
+  const filter = { location: row.location as string, variant: row.variant === undefined ? undefined : (row.variant as string) };
+  return { ...row, quantity: book ? quantityAt(book, filter) : 0, value: book ? valueAt(book, { ...filter, includeExpected: true }) : 0 };
+}
+
+function valueAtDateRow(view: LedgerView, row: Record<string, unknown>): Record<string, unknown> {
+  const book = view.books.get(row.item as string);
+  const filter = {
+    asOf: row.date as string,
+    location: row.location as string | undefined,
+    variant: row.variant as string | undefined,
+    includeExpected: row.includeExpected === true,
+  };
+  return { ...row, quantity: book ? quantityAt(book, filter) : 0, value: book ? valueAt(book, filter) : 0 };
+}
+
+export function checkExpectations(view: LedgerView, expect: Record<string, unknown>, path: string): void {
+  const rows = (key: string): Record<string, unknown>[] => {
+    const value = expect[key];
+    return (Array.isArray(value) ? value : value === undefined ? [] : [value]) as Record<string, unknown>[];
+  };
+  checkEntries(view, rows("itemLedgerEntries"), `${path}.itemLedgerEntries`);
+  checkValues(view, rows("valueEntries"), `${path}.valueEntries`);
+  checkApplications(view, rows("applications"), `${path}.applications`);
+  for (const row of rows("items")) compareRow(view, `${path}.items[no=${row.no}]`, row, itemRow(view, row.no as string));
+  for (const row of rows("inventoryByLocation")) {
+    compareRow(view, `${path}.inventoryByLocation[item=${row.item},location=${row.location}]`, row, byLocationRow(view, row));
+  }
+  for (const row of rows("valueAtDate")) {
+    compareRow(view, `${path}.valueAtDate[item=${row.item},date=${row.date}]`, row, valueAtDateRow(view, row));
+  }
+  for (const row of rows("glAccounts")) {
+    compareRow(view, `${path}.glAccounts[no=${row.no}]`, row, { ...row, balance: view.company.glBalances[row.no as string] ?? 0 });
+  }
+  for (const row of rows("reconciliation")) {
+    compareRow(view, `${path}.reconciliation`, row, { difference: reconciliationDifference(view.company, [...view.books.values()]) });
+  }
+}

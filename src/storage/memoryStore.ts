@@ -1,0 +1,150 @@
+/**
+ * In-memory LedgerStore for tests, scenarios and the workbench without persistence.
+ * Reads hand out deep copies; a transaction stages its writes and commits them only when its
+ * callback resolves, so a refused command leaves the store exactly as it was.
+ */
+import type { ItemBook } from "../core/book";
+import type { Company } from "../core/company";
+import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from "../core/ports";
+import type { GLEntry, Item } from "../core/types";
+
+interface State {
+  company: Company | undefined;
+  items: Map<string, Item>;
+  books: Map<string, ItemBook>;
+  owners: Map<number, string>;
+  glEntries: GLEntry[];
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** Staged writes of one transaction, read before the committed state. */
+class Staging {
+  company_: Company | undefined;
+  companyWritten = false;
+  readonly items = new Map<string, Item>();
+  readonly books = new Map<string, ItemBook>();
+  readonly owners = new Map<number, string>();
+  readonly glEntries: GLEntry[] = [];
+
+  constructor(private readonly state: State) {}
+
+  async company(): Promise<Company | undefined> {
+    const company = this.companyWritten ? this.company_ : this.state.company;
+    return company && copy(company);
+  }
+
+  async putCompany(company: Company): Promise<void> {
+    this.company_ = copy(company);
+    this.companyWritten = true;
+  }
+
+  async putItems(items: readonly Item[]): Promise<void> {
+    for (const item of items) this.items.set(item.no, copy(item));
+  }
+
+  async putBooks(books: readonly ItemBook[]): Promise<void> {
+    for (const book of books) {
+      this.books.set(book.item, copy(book));
+      for (const entry of book.entries) {
+        if (!this.state.owners.has(entry.entryNo)) this.owners.set(entry.entryNo, book.item);
+      }
+    }
+  }
+
+  async appendGLEntries(entries: readonly GLEntry[]): Promise<void> {
+    for (const entry of entries) this.glEntries.push(copy(entry));
+  }
+
+  booksOf(items: readonly string[]): Map<string, ItemBook> {
+    const found = new Map<string, ItemBook>();
+    for (const no of items) {
+      const book = this.books.get(no) ?? this.state.books.get(no);
+      if (book) found.set(no, copy(book));
+    }
+    return found;
+  }
+
+  itemsOf(nos?: readonly string[]): Item[] {
+    const merged = new Map(this.state.items);
+    for (const [no, item] of this.items) merged.set(no, item);
+    const list = nos ? nos.map((no) => merged.get(no)).filter((item): item is Item => !!item) : [...merged.values()];
+    return copy(list.sort((a, b) => compareText(a.no, b.no)));
+  }
+
+  async entryOwner(entryNo: number): Promise<string | undefined> {
+    return this.owners.get(entryNo) ?? this.state.owners.get(entryNo);
+  }
+
+  async glEntries_(afterEntryNo = 0): Promise<GLEntry[]> {
+    return copy([...this.state.glEntries, ...this.glEntries].filter((entry) => entry.entryNo > afterEntryNo));
+  }
+
+  commit(): void {
+    if (this.companyWritten) this.state.company = this.company_;
+    for (const [no, item] of this.items) this.state.items.set(no, item);
+    for (const [no, book] of this.books) this.state.books.set(no, book);
+    for (const [entryNo, owner] of this.owners) this.state.owners.set(entryNo, owner);
+    this.state.glEntries.push(...this.glEntries);
+  }
+}
+
+/** The LedgerTransaction view of a Staging (method names of the port). */
+function transactionOf(staging: Staging): LedgerTransaction {
+  return {
+    company: () => staging.company(),
+    items: async (nos) => staging.itemsOf(nos),
+    books: async (items) => staging.booksOf(items),
+    entryOwner: (entryNo) => staging.entryOwner(entryNo),
+    glEntries: (after) => staging.glEntries_(after),
+    putCompany: (company) => staging.putCompany(company),
+    putItems: (items) => staging.putItems(items),
+    putBooks: (books) => staging.putBooks(books),
+    appendGLEntries: (entries) => staging.appendGLEntries(entries),
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class MemoryLedgerStore implements LedgerStore {
+  private readonly state: State = {
+    company: undefined,
+    items: new Map(),
+    books: new Map(),
+    owners: new Map(),
+    glEntries: [],
+  };
+  /** Transactions run one at a time, in call order. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  transact<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const staging = new Staging(this.state);
+      const result = await work(transactionOf(staging));
+      staging.commit();
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  read<T>(work: (tx: LedgerReader) => Promise<T>): Promise<T> {
+    const run = (): Promise<T> => work(transactionOf(new Staging(this.state)));
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async exportAll(): Promise<StoreSnapshot> {
+    await this.queue;
+    return copy({
+      company: this.state.company,
+      items: [...this.state.items.values()].sort((a, b) => compareText(a.no, b.no)),
+      books: [...this.state.books.values()].sort((a, b) => compareText(a.item, b.item)),
+      glEntries: [...this.state.glEntries].sort((a, b) => a.entryNo - b.entryNo),
+    });
+  }
+}
