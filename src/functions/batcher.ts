@@ -1,0 +1,240 @@
+/**
+ * The batching layer between Excel's invocations and the store (excel.md §2.1):
+ *  - rule 1: invocations are queued and flushed 0 ms after the last one arrives, at most 50 ms after the
+ *    first; a flush makes ONE read transaction for the union of items, evaluates, resolves every promise;
+ *  - rule 2: results are memoised under the request key with the book versions of the items they read and
+ *    the company settings they used; a posting invalidates only the items it touched; a hit is synchronous;
+ *  - rule 6: evaluation is a pure function of (request, snapshot) — see evaluate.ts.
+ */
+import type { Company } from "../core/company";
+import type { LedgerStore } from "../core/ports";
+import { requestKey, type StockRequest } from "./arguments";
+import { internalError, type CellResult } from "./cellErrors";
+import { evaluateRequest, type StockSnapshot } from "./evaluate";
+import { loadSnapshot } from "./snapshot";
+
+export interface FlushStats {
+  /** Flushes run (each one read transaction). */
+  flushes: number;
+  /** `store.read` calls made. */
+  reads: number;
+  /** Distinct requests evaluated by flushes. */
+  requests: number;
+  /** Requests queued (every cell that missed the cache). */
+  queued: number;
+  /** Requests answered synchronously from the cache. */
+  cacheHits: number;
+  /** Size of the largest flush, in distinct requests. */
+  largestFlush: number;
+}
+
+/** What changed in the ledger, as reported after a commit (or by another runtime). */
+export interface LedgerChange {
+  /** Items whose book changed (postings, adjustment). */
+  items?: readonly string[];
+  /** Items whose card was created or changed: filters over the catalogue must be recomputed. */
+  itemCards?: readonly string[];
+  /** The company as written: settings that answers depend on (work date, locations) may have changed. */
+  company?: Company;
+  /** Everything may have changed (restore, company switch). */
+  all?: boolean;
+}
+
+interface CacheEntry {
+  result: CellResult;
+  /** [upper-cased item number, book version] read; -1 = no book, -2 = no card. */
+  versions: [string, number][];
+  settings: string;
+  /** Catalogue stamp for answers that depend on which items exist; null otherwise. */
+  catalog: number | null;
+}
+
+interface Pending {
+  request: StockRequest;
+  waiters: ((result: CellResult) => void)[];
+}
+
+export interface BatcherOptions {
+  /** Longest wait after the first queued call (rule 1: ≤ 50 ms). */
+  maxWaitMs?: number;
+  /** Most cached results kept (least recently used dropped first). */
+  maxEntries?: number;
+}
+
+/** The company fields an answer can depend on besides the books: who, the default date, the locations. */
+export function settingsKeyOf(company: Company | undefined): string {
+  if (!company) return "";
+  const locations = company.locations.map((location) => location.code).sort();
+  return [company.id, company.workDate, ...locations].join("\u0001");
+}
+
+const NO_BOOK = -1;
+const NO_CARD = -2;
+
+export class FunctionBatcher {
+  private storeReady: Promise<LedgerStore>;
+  private bindStore!: (store: LedgerStore) => void;
+  private pending = new Map<string, Pending>();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private maxTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly known = new Map<string, number>();
+  /** Generation of the last invalidation per item; a flush that started earlier must not re-validate it. */
+  private readonly invalidatedAt = new Map<string, number>();
+  private knownSettings: string | undefined;
+  private settingsInvalidatedAt = -1;
+  private catalogStamp = 0;
+  private generation = 0;
+  private counters: FlushStats = FunctionBatcher.zeroStats();
+  private readonly maxWaitMs: number;
+  private readonly maxEntries: number;
+
+  constructor(options: BatcherOptions = {}) {
+    this.maxWaitMs = options.maxWaitMs ?? 50;
+    this.maxEntries = options.maxEntries ?? 200_000;
+    this.storeReady = new Promise((resolve) => (this.bindStore = resolve));
+  }
+
+  private static zeroStats(): FlushStats {
+    return { flushes: 0, reads: 0, requests: 0, queued: 0, cacheHits: 0, largestFlush: 0 };
+  }
+
+  /** Binds the store; calls made before this wait for it instead of returning a transient error. */
+  setStore(store: LedgerStore): void {
+    this.bindStore(store);
+    this.storeReady = Promise.resolve(store);
+    this.invalidate({ all: true });
+  }
+
+  stats(): FlushStats {
+    return { ...this.counters };
+  }
+
+  resetStats(): void {
+    this.counters = FunctionBatcher.zeroStats();
+  }
+
+  /** Synchronous cache lookup: the answer if nothing it read has changed since, else undefined. */
+  cached(request: StockRequest): CellResult | undefined {
+    const key = requestKey(request);
+    const entry = this.cache.get(key);
+    if (!entry || !this.isCurrent(entry)) return undefined;
+    this.cache.delete(key); // refresh its place in the LRU order
+    this.cache.set(key, entry);
+    this.counters.cacheHits++;
+    return entry.result;
+  }
+
+  /** Queues a request for the next flush (callers try `cached` first). */
+  request(request: StockRequest): Promise<CellResult> {
+    const key = requestKey(request);
+    this.counters.queued++;
+    return new Promise((resolve) => {
+      const pending = this.pending.get(key);
+      if (pending) pending.waiters.push(resolve);
+      else this.pending.set(key, { request, waiters: [resolve] });
+      this.schedule();
+    });
+  }
+
+  /** Drops what a change may have made stale; cached answers over other items stay valid (rule 2). */
+  invalidate(change: LedgerChange): void {
+    const generation = ++this.generation;
+    if (change.all) {
+      this.cache.clear();
+      this.known.clear();
+      this.invalidatedAt.clear();
+      this.knownSettings = undefined;
+      this.settingsInvalidatedAt = generation;
+      this.catalogStamp++;
+      return;
+    }
+    for (const no of [...(change.items ?? []), ...(change.itemCards ?? [])]) {
+      const upper = no.toUpperCase();
+      this.known.delete(upper);
+      this.invalidatedAt.set(upper, generation);
+    }
+    if (change.itemCards?.length) this.catalogStamp++;
+    if (change.company && settingsKeyOf(change.company) !== this.knownSettings) {
+      this.knownSettings = undefined;
+      this.settingsInvalidatedAt = generation;
+    }
+  }
+
+  private isCurrent(entry: CacheEntry): boolean {
+    if (this.knownSettings === undefined || entry.settings !== this.knownSettings) return false;
+    if (entry.catalog !== null && entry.catalog !== this.catalogStamp) return false;
+    return entry.versions.every(([no, version]) => this.known.get(no) === version);
+  }
+
+  private schedule(): void {
+    // 0 ms after the last invocation, but never later than maxWaitMs after the first of the batch.
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.flush(), 0);
+    if (this.maxTimer === undefined) this.maxTimer = setTimeout(() => void this.flush(), this.maxWaitMs);
+  }
+
+  /** Runs the queued requests now (tests and diagnostics; normally the timers call it). */
+  async flush(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.maxTimer);
+    this.idleTimer = this.maxTimer = undefined;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    if (batch.length === 0) return;
+    this.counters.flushes++;
+    this.counters.requests += batch.length;
+    this.counters.largestFlush = Math.max(this.counters.largestFlush, batch.length);
+    const startedAt = this.generation;
+    const catalog = this.catalogStamp;
+    let snapshot: StockSnapshot;
+    try {
+      const store = await this.storeReady;
+      this.counters.reads++;
+      snapshot = await store.read((tx) => loadSnapshot(tx, batch.map((pending) => pending.request)));
+    } catch (error) {
+      const failure = internalError(error);
+      for (const pending of batch) for (const resolve of pending.waiters) resolve(failure);
+      return;
+    }
+    this.learn(snapshot, startedAt);
+    for (const pending of batch) this.answer(pending, snapshot, catalog, startedAt);
+  }
+
+  /** Records the versions a flush saw, unless a change reported after the flush began superseded them. */
+  private learn(snapshot: StockSnapshot, startedAt: number): void {
+    const fresh = (no: string) => (this.invalidatedAt.get(no) ?? -1) <= startedAt;
+    for (const [upper, item] of snapshot.items) {
+      if (fresh(upper)) this.known.set(upper, snapshot.books.get(item.no)?.version ?? NO_BOOK);
+    }
+    if (this.settingsInvalidatedAt <= startedAt) this.knownSettings = settingsKeyOf(snapshot.company);
+  }
+
+  private answer(pending: Pending, snapshot: StockSnapshot, catalog: number, startedAt: number): void {
+    const evaluation = evaluateRequest(pending.request, snapshot);
+    const versions = evaluation.items.map((upper): [string, number] => {
+      const item = snapshot.items.get(upper);
+      return [upper, item ? (snapshot.books.get(item.no)?.version ?? NO_BOOK) : NO_CARD];
+    });
+    for (const [upper, version] of versions) {
+      // An unknown code stays an error until a card with that number is reported (itemCards).
+      if (version === NO_CARD && (this.invalidatedAt.get(upper) ?? -1) <= startedAt) this.known.set(upper, NO_CARD);
+    }
+    this.remember(requestKey(pending.request), {
+      result: evaluation.result,
+      versions,
+      settings: settingsKeyOf(snapshot.company),
+      catalog: evaluation.catalog ? catalog : null,
+    });
+    for (const resolve of pending.waiters) resolve(evaluation.result);
+  }
+
+  private remember(key: string, entry: CacheEntry): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    if (this.cache.size > this.maxEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
+}

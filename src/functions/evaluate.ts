@@ -1,0 +1,94 @@
+/**
+ * The INV evaluator: a pure function of (request, snapshot) — excel.md §2.1 rule 6 — so a cell gives the
+ * same value, error code and message alone or in a batch of thousands. Batching only shares the read.
+ */
+import type { ItemBook } from "../core/book";
+import type { Company } from "../core/company";
+import { qtyToNumber, unitCostOf, unitCostToNumber, type Money, type Qty } from "../core/money";
+import type { Item } from "../core/types";
+import type { StockRequest } from "./arguments";
+import { divisionByZero, internalError, notAvailable, type CellResult } from "./cellErrors";
+import { codeFilter, isFilter } from "./codeFilter";
+import { quantityOf, valueOf, type StockCut } from "./stockReads";
+
+/** One consistent read of the ledger: what a flush loaded in its single read transaction. */
+export interface StockSnapshot {
+  company: Company | undefined;
+  /** Item cards by upper-cased number. */
+  items: Map<string, Item>;
+  /** True when `items` holds every item (loaded because some request used a filter). */
+  allItems: boolean;
+  /** Item books by item number; an item without entries has none. */
+  books: Map<string, ItemBook>;
+}
+
+export interface Evaluation {
+  result: CellResult;
+  /** Upper-cased item numbers the answer depends on (also unknown codes, which a new item card would change). */
+  items: string[];
+  /** True when the answer depends on which items exist (filters, blank = all). */
+  catalog: boolean;
+}
+
+export const NO_COMPANY_MESSAGE = "No inventory company bound — open the INV pane";
+
+/** Items a request names: a single code must exist; a filter selects from every card. */
+export function itemsOfRequest(request: StockRequest, snapshot: StockSnapshot): Item[] | CellResult {
+  if (isFilter(request.item)) {
+    const matches = codeFilter(request.item);
+    return [...snapshot.items.values()].filter((item) => matches(item.no));
+  }
+  const item = snapshot.items.get(request.item.toUpperCase());
+  return item ? [item] : notAvailable(`Item ${request.item} does not exist`);
+}
+
+/** Location codes to sum over; null = all locations at once. Entries without a location have code "". */
+function locationsOfRequest(request: StockRequest, company: Company): (string | null)[] | CellResult {
+  if (request.location === "") return [null];
+  const codes = ["", ...company.locations.map((location) => location.code)];
+  if (isFilter(request.location)) return codes.filter(codeFilter(request.location));
+  const found = codes.find((code) => code.toUpperCase() === request.location.toUpperCase());
+  return found === undefined ? notAvailable(`Location ${request.location} does not exist`) : [found];
+}
+
+function totals(request: StockRequest, books: ItemBook[], locations: (string | null)[], company: Company) {
+  let quantity: Qty = 0;
+  let value: Money = 0;
+  const base = { asOf: request.asOf ?? company.workDate, basis: request.basis, options: request.options };
+  for (const book of books) {
+    for (const location of locations) {
+      const cut: StockCut = { ...base, location };
+      quantity += quantityOf(book, cut);
+      if (request.fn === "UNITCOST") value += valueOf(book, cut);
+    }
+  }
+  return { quantity, value };
+}
+
+function compute(request: StockRequest, snapshot: StockSnapshot, company: Company, items: Item[]): CellResult {
+  // The "adjusted" basis needs the in-memory dry run of Adjust Cost – Item Entries (excel.md §1.1), which the
+  // engine does not expose yet: say so rather than answer with posted figures.
+  if (request.basis === "adjusted") return notAvailable("basis adjusted is not available yet; use posted");
+  const locations = locationsOfRequest(request, company);
+  if (!Array.isArray(locations)) return locations;
+  const books = items.flatMap((item) => snapshot.books.get(item.no) ?? []);
+  const { quantity, value } = totals(request, books, locations, company);
+  if (request.fn === "QTY") return qtyToNumber(quantity);
+  // UNITCOST = VALUE ÷ QTY at the same cut-off; no stock means no unit cost (#DIV/0!, as Excel would show).
+  if (quantity === 0) return divisionByZero();
+  return unitCostToNumber(unitCostOf(value, quantity));
+}
+
+export function evaluateRequest(request: StockRequest, snapshot: StockSnapshot): Evaluation {
+  const catalog = isFilter(request.item);
+  const company = snapshot.company;
+  if (!company) return { result: notAvailable(NO_COMPANY_MESSAGE), items: [], catalog };
+  const items = itemsOfRequest(request, snapshot);
+  if (!Array.isArray(items)) return { result: items, items: [request.item.toUpperCase()], catalog };
+  const dependsOn = items.map((item) => item.no.toUpperCase());
+  try {
+    return { result: compute(request, snapshot, company, items), items: dependsOn, catalog };
+  } catch (error) {
+    return { result: internalError(error), items: dependsOn, catalog };
+  }
+}

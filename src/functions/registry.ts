@@ -1,0 +1,129 @@
+/**
+ * The INV functions by name, for every caller: Excel (functions.ts registers them through the metadata
+ * plugin), the workbench's formula parser and tests all run the same implementations over the same
+ * batcher. The page binds the store once at startup with `configureFunctions`.
+ */
+import type { LedgerStore } from "../core/ports";
+import {
+  basisArgument,
+  codeText,
+  dateArgument,
+  optionsArgument,
+  type InvFunctionName,
+  type StockRequest,
+} from "./arguments";
+import { FunctionBatcher, type FlushStats, type LedgerChange } from "./batcher";
+import { InvError, internalError, toExcelError, type CellResult, type ExcelCellError } from "./cellErrors";
+import { observeCommits } from "./observedStore";
+
+export type CellValueOut = number | ExcelCellError;
+export type ResultMatrix = CellValueOut[][];
+/** A matrix result, synchronous when every cell was answered from the cache. */
+export type InvFunction = (...args: unknown[]) => ResultMatrix | Promise<ResultMatrix>;
+
+/**
+ * One batcher per page, even if the bundle were loaded twice (two webpack entries without a shared
+ * runtime chunk would otherwise get two caches and two store bindings).
+ */
+function pageBatcher(): FunctionBatcher {
+  const page = globalThis as { __invFunctionBatcher?: FunctionBatcher };
+  page.__invFunctionBatcher ??= new FunctionBatcher();
+  return page.__invFunctionBatcher;
+}
+
+/**
+ * Binds the store the functions read. Returns the same store wrapped so that its commits refresh the
+ * function cache: the page must post through the returned store (or call `notifyLedgerChanged`).
+ */
+export function configureFunctions({ store }: { store: LedgerStore }): LedgerStore {
+  const batcher = pageBatcher();
+  batcher.setStore(store);
+  return observeCommits(store, (change) => batcher.invalidate(change));
+}
+
+/** Reports a change made outside the wrapped store (another runtime, a restore). */
+export function notifyLedgerChanged(change: LedgerChange): void {
+  pageBatcher().invalidate(change);
+}
+
+export function functionStats(): FlushStats {
+  return pageBatcher().stats();
+}
+
+export function resetFunctionStats(): void {
+  pageBatcher().resetStats();
+}
+
+/** Runs the queued invocations now instead of waiting for the timer (tests, diagnostics). */
+export function flushFunctions(): Promise<void> {
+  return pageBatcher().flush();
+}
+
+/** Excel passes a range as rows of cells; the workbench may pass a single value. */
+function asMatrix(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+}
+
+type SharedArguments = Omit<StockRequest, "fn" | "item">;
+
+function toOutput(result: CellResult): CellValueOut {
+  return result instanceof InvError ? toExcelError(result) : result;
+}
+
+/** Shapes the answer; a single-cell call with an error throws it, which is how Excel shows an error cell. */
+function finish(input: unknown[][], results: CellResult[]): ResultMatrix {
+  if (results.length === 1 && results[0] instanceof InvError) throw toExcelError(results[0]);
+  let at = 0;
+  return input.map((row) => row.map(() => toOutput(results[at++])));
+}
+
+function evaluateCells(fn: InvFunctionName, itemArgument: unknown, shared: () => SharedArguments) {
+  const input = asMatrix(itemArgument);
+  const batcher = pageBatcher();
+  let common: SharedArguments;
+  try {
+    common = shared();
+  } catch (error) {
+    // A bad date, basis or option is the answer of every cell.
+    const failure = internalError(error);
+    return finish(input, input.flat().map(() => failure));
+  }
+  const results: (CellResult | Promise<CellResult>)[] = input.flat().map((cell) => {
+    let request: StockRequest;
+    try {
+      request = { fn, item: codeText(cell, "item"), ...common };
+    } catch (error) {
+      return internalError(error);
+    }
+    return batcher.cached(request) ?? batcher.request(request);
+  });
+  // Rule 2: when every cell hit the cache, answer synchronously (no #BUSY! round trip).
+  if (results.every((result) => !(result instanceof Promise))) return finish(input, results as CellResult[]);
+  return Promise.all(results).then((settled) => finish(input, settled));
+}
+
+/** INV.QTY(item, [asOf], [location], [options]) — excel.md §1.2. */
+export function invQty(item: unknown, asOf?: unknown, location?: unknown, options?: unknown) {
+  return evaluateCells("QTY", item, () => ({
+    asOf: dateArgument(asOf),
+    location: codeText(location, "location"),
+    basis: "posted",
+    options: optionsArgument(options),
+  }));
+}
+
+/** INV.UNITCOST(item, [asOf], [location], [basis], [options]) — excel.md §1.2. */
+export function invUnitCost(item: unknown, asOf?: unknown, location?: unknown, basis?: unknown, options?: unknown) {
+  return evaluateCells("UNITCOST", item, () => ({
+    asOf: dateArgument(asOf),
+    location: codeText(location, "location"),
+    basis: basisArgument(basis),
+    options: optionsArgument(options),
+  }));
+}
+
+export const invFunctions: Record<InvFunctionName, InvFunction> = {
+  QTY: invQty,
+  UNITCOST: invUnitCost,
+};

@@ -1,0 +1,37 @@
+/**
+ * Loads what one flush needs in a single read transaction (excel.md §2.1 rule 1): the company, the item
+ * cards the requests name (every card when a request uses a filter), and the books of the union of items.
+ */
+import type { LedgerReader } from "../core/ports";
+import type { Item } from "../core/types";
+import type { StockRequest } from "./arguments";
+import { isFilter } from "./codeFilter";
+import { itemsOfRequest, type StockSnapshot } from "./evaluate";
+
+function byUpperNo(items: readonly Item[]): Map<string, Item> {
+  return new Map(items.map((item) => [item.no.toUpperCase(), item]));
+}
+
+async function loadItems(tx: LedgerReader, requests: readonly StockRequest[]): Promise<StockSnapshot["items"] | null> {
+  if (requests.some((request) => isFilter(request.item))) return null;
+  const codes = new Set<string>();
+  for (const request of requests) codes.add(request.item).add(request.item.toUpperCase());
+  const items = byUpperNo(await tx.items([...codes]));
+  // A code typed in another case than stored: fall back to every card (still the same transaction).
+  const allFound = requests.every((request) => items.has(request.item.toUpperCase()));
+  return allFound ? items : null;
+}
+
+export async function loadSnapshot(tx: LedgerReader, requests: readonly StockRequest[]): Promise<StockSnapshot> {
+  const company = await tx.company();
+  const named = await loadItems(tx, requests);
+  const items = named ?? byUpperNo(await tx.items());
+  const snapshot: StockSnapshot = { company, items, allItems: named === null, books: new Map() };
+  const wanted = new Set<string>();
+  for (const request of requests) {
+    const selected = itemsOfRequest(request, snapshot);
+    if (Array.isArray(selected)) for (const item of selected) wanted.add(item.no);
+  }
+  if (wanted.size > 0) snapshot.books = await tx.books([...wanted]);
+  return snapshot;
+}

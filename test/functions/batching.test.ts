@@ -1,0 +1,169 @@
+/**
+ * The batching layer (excel.md §2.1): one read per flush, a synchronous cache hit, invalidation by item,
+ * and the same answer alone or batched.
+ */
+import { makeBook, makeItem } from "../storage/fixtures";
+import {
+  configureFunctions,
+  flushFunctions,
+  functionStats,
+  invFunctions,
+  resetFunctionStats,
+  type ResultMatrix,
+} from "../../src/functions/registry";
+import type { LedgerStore } from "../../src/core/ports";
+import { BOOK_1000, countReads, smallLedger, type CountingStore } from "./ledgerFixture";
+import { describeError, installCustomFunctionsShim } from "./customFunctionsShim";
+
+const { QTY, UNITCOST } = invFunctions;
+
+let counting: CountingStore;
+let observed: LedgerStore;
+
+beforeAll(() => installCustomFunctionsShim());
+
+beforeEach(async () => {
+  counting = countReads(await smallLedger());
+  observed = configureFunctions({ store: counting });
+  resetFunctionStats();
+});
+
+/** Awaits a call and unwraps a thrown single-cell error into its code and message. */
+async function settle(call: () => unknown): Promise<unknown> {
+  try {
+    const result = await call();
+    return (result as ResultMatrix).map((row) => row.map((cell) => (typeof cell === "number" ? cell : describeError(cell))));
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
+/** 40 distinct dates: 2025-01-01 … 2025-02-09. */
+const dates = Array.from({ length: 40 }, (_, day) =>
+  day < 31 ? `2025-01-${String(day + 1).padStart(2, "0")}` : `2025-02-${String(day - 30).padStart(2, "0")}`,
+);
+/** 1,000 distinct calls: 5 items (one unknown) × 40 dates × 5 locations/functions. */
+function thousandCalls(): (() => unknown)[] {
+  const calls: (() => unknown)[] = [];
+  const items = ["1000", "2000", "3000", "9999", "1000|2000"];
+  const variants: ((item: string, date: string) => unknown)[] = [
+    (item, date) => QTY([[item]], date),
+    (item, date) => QTY([[item]], date, "MAIN"),
+    (item, date) => QTY([[item]], date, "EAST"),
+    (item, date) => UNITCOST([[item]], date),
+    (item, date) => UNITCOST([[item]], date, "MAIN"),
+  ];
+  for (const item of items) for (const date of dates) for (const variant of variants) calls.push(() => variant(item, date));
+  return calls;
+}
+
+test("1,000 calls in one tick make one flush and one read transaction", async () => {
+  const calls = thousandCalls();
+  expect(calls).toHaveLength(1000);
+  const pending = calls.map((call) => settle(call));
+  const results = await Promise.all(pending);
+  expect(counting.reads).toBe(1);
+  expect(functionStats()).toMatchObject({ flushes: 1, reads: 1, requests: 1000, queued: 1000, largestFlush: 1000 });
+  // Spot checks against the ledger: 1000 on 2025-01-31 (index 30 of the dates) has 8 on hand, 5 at MAIN.
+  const at = (item: number, date: number, variant: number) => results[item * 200 + date * 5 + variant];
+  expect(at(0, 30, 0)).toEqual([[8]]);
+  expect(at(0, 30, 1)).toEqual([[5]]);
+  expect(at(0, 30, 2)).toEqual([[3]]);
+  expect(at(0, 30, 3)).toEqual([[120]]);
+  expect(at(1, 30, 3)).toEqual([[34]]);
+  expect(at(2, 30, 3)).toEqual({ code: "#DIV/0!", message: undefined });
+  expect(at(3, 30, 0)).toEqual({ code: "#N/A", message: "Item 9999 does not exist" });
+  expect(at(4, 30, 0)).toEqual([[23]]);
+});
+
+test("every request gives the same answer alone as in the batch (rule 6)", async () => {
+  const calls = thousandCalls().filter((_, index) => index % 7 === 0);
+  const batched = await Promise.all(calls.map((call) => settle(call)));
+  const alone: unknown[] = [];
+  for (const call of calls) {
+    configureFunctions({ store: counting }); // empty cache: each call is its own flush
+    alone.push(await settle(call));
+  }
+  expect(alone).toEqual(batched);
+  expect(counting.reads).toBe(1 + calls.length);
+});
+
+test("after a flush a repeated call is answered synchronously without a read", async () => {
+  const first = QTY([["1000"], ["2000"]], "2025-01-31");
+  expect(first).toBeInstanceOf(Promise);
+  expect(await first).toEqual([[8], [15]]);
+  const again = QTY([["1000"], ["2000"]], "2025-01-31");
+  expect(again).not.toBeInstanceOf(Promise);
+  expect(again).toEqual([[8], [15]]);
+  expect(counting.reads).toBe(1);
+  expect(functionStats().cacheHits).toBe(2);
+});
+
+test("a posting on one item invalidates only that item's answers", async () => {
+  await QTY([["1000"], ["2000"]]);
+  await observed.transact(async (tx) => {
+    const book = (await tx.books(["1000"])).get("1000")!;
+    const receipt = makeBook("1000", [{ entryNo: 13, date: "2025-02-04", quantity: 7, cost: 700 }]);
+    book.entries.push(...receipt.entries);
+    book.values.push(...receipt.values);
+    book.version++;
+    await tx.putBooks([book]);
+  });
+  expect(QTY([["2000"]])).toEqual([[15]]); // still a synchronous hit
+  const refreshed = QTY([["1000"]]);
+  expect(refreshed).toBeInstanceOf(Promise);
+  expect(await refreshed).toEqual([[20]]); // 13 on the work date + 7 received
+  expect(counting.reads).toBe(2);
+});
+
+test("a refused transaction leaves the cache valid", async () => {
+  await QTY([["1000"]]);
+  await expect(
+    observed.transact(async (tx) => {
+      await tx.putBooks([makeBook("1000", BOOK_1000, 7)]);
+      throw new Error("refused");
+    }),
+  ).rejects.toThrow("refused");
+  expect(QTY([["1000"]])).toEqual([[13]]);
+});
+
+test("a new item card turns an unknown-item error into an answer", async () => {
+  await expect(settle(() => QTY([["4000"]]))).resolves.toEqual({ code: "#N/A", message: "Item 4000 does not exist" });
+  await observed.transact((tx) => tx.putItems([makeItem("4000")]));
+  await expect(settle(() => QTY([["4000"]]))).resolves.toEqual([[0]]);
+});
+
+test("changing the work date refreshes answers that default to it", async () => {
+  expect(await QTY([["1000"]])).toEqual([[13]]);
+  await observed.transact(async (tx) => {
+    const company = (await tx.company())!;
+    company.workDate = "2025-01-31";
+    await tx.putCompany(company);
+  });
+  const after = QTY([["1000"]]);
+  expect(after).toBeInstanceOf(Promise);
+  expect(await after).toEqual([[8]]);
+});
+
+test("a change reported while a flush runs is not marked current by that flush", async () => {
+  const during = QTY([["1000"]]);
+  // Report the change before the flush's read has returned: the flush must not mark its result current.
+  const flushing = flushFunctions();
+  await observed.transact(async (tx) => {
+    const book = (await tx.books(["1000"])).get("1000")!;
+    book.version++;
+    await tx.putBooks([book]);
+  });
+  await flushing;
+  expect(await during).toEqual([[13]]);
+  expect(QTY([["1000"]])).toBeInstanceOf(Promise);
+});
+
+test("calls made before a store is bound wait for it", async () => {
+  const page = globalThis as { __invFunctionBatcher?: unknown };
+  delete page.__invFunctionBatcher;
+  const early = QTY([["2000"]], "2025-01-31");
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  configureFunctions({ store: counting });
+  expect(await early).toEqual([[15]]);
+});

@@ -1,0 +1,68 @@
+/**
+ * functions.json as the build generates it: the metadata plugin calls custom-functions-metadata's
+ * generateCustomFunctionsMetadata on src/functions/functions.ts; run the same call here.
+ */
+import * as path from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+interface ParameterMetadata {
+  name: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  parameters: ParameterMetadata[];
+  result: { type?: string; dimensionality?: string };
+  options?: Record<string, boolean>;
+}
+
+let functions: FunctionMetadata[];
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata(path.resolve(__dirname, "../../src/functions/functions.ts"));
+  expect(result.errors).toEqual([]);
+  functions = JSON.parse(result.metadataJson).functions;
+}, 30_000);
+
+const byId = (id: string) => functions.find((f) => f.id === id)!;
+
+test("declares exactly QTY and UNITCOST", () => {
+  expect(functions.map((f) => f.id).sort()).toEqual(["QTY", "UNITCOST"]);
+  for (const f of functions) expect(f.name).toBe(f.id);
+});
+
+test("QTY(item, [asOf], [location], [options]) takes a range of items and returns a same-shaped array", () => {
+  const qty = byId("QTY");
+  expect(qty.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+    ["item", false],
+    ["asOf", true],
+    ["location", true],
+    ["options", true],
+  ]);
+  expect(qty.parameters[0]).toMatchObject({ dimensionality: "matrix", type: "any" });
+  for (const p of qty.parameters.slice(1)) expect(p.dimensionality).toBeUndefined(); // scalar
+  expect(qty.result).toEqual({ dimensionality: "matrix", type: "number" });
+});
+
+test("UNITCOST(item, [asOf], [location], [basis], [options])", () => {
+  const unitCost = byId("UNITCOST");
+  expect(unitCost.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+    ["item", false],
+    ["asOf", true],
+    ["location", true],
+    ["basis", true],
+    ["options", true],
+  ]);
+  expect(unitCost.parameters[0].dimensionality).toBe("matrix");
+  expect(unitCost.result.dimensionality).toBe("matrix");
+});
+
+test("no function is volatile or streaming (excel.md §2.1 rule 4)", () => {
+  for (const f of functions) {
+    expect(f.options?.volatile ?? false).toBe(false);
+    expect(f.options?.stream ?? false).toBe(false);
+  }
+});
