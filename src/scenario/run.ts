@@ -41,7 +41,7 @@ function journalLine(step: Step): JournalLine {
 }
 
 async function runStep(service: InventoryService, step: Step): Promise<void> {
-  const s = step as Record<string, never>;
+  const s = step as unknown as Record<string, never>;
   switch (step.op) {
     case "post":
       await service.postJournal([journalLine(step)]);
