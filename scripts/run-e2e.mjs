@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-/* global process, console, fetch, setTimeout, URL -- Node globals (the lint config gives .mjs files none) */
+/* global process, console, URL -- Node globals (the lint config gives .mjs files none) */
 /**
- * End-to-end runner: serves the workbench (webpack dev server, http://127.0.0.1:3000), launches Debian
- * Chromium headless through playwright-core with a fresh profile and HOME, runs test/e2e/*.e2e.mjs in
- * order against one page, and prints "N passed, N failed". Any request to a host other than 127.0.0.1
- * fails the run: the add-in works offline.
+ * End-to-end runner: builds the workbench page (webpack, development mode, into a temp dir), serves it
+ * on http://127.0.0.1:3000 (a free port if 3000 is taken), launches Debian Chromium headless through
+ * playwright-core with a fresh profile and HOME, runs test/e2e/*.e2e.mjs in order against one page,
+ * saves screenshots to docs/screenshots/, and prints "N passed, N failed". Any request to a host other
+ * than 127.0.0.1 fails the run: the add-in works offline. A static build is used rather than
+ * `webpack serve` because it has no live-reload socket and no file watching to race with.
  *
- *   node scripts/run-e2e.mjs [--summary out.json] [--no-server] [--keep]
+ *   node scripts/run-e2e.mjs [--summary out.json] [--keep]     (E2E_WEBPACK_CONFIG=file to build with another config)
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync, readdirSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,8 +20,6 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const summaryFile = args.includes("--summary") ? args[args.indexOf("--summary") + 1] : null;
-const BASE = "http://127.0.0.1:3000";
-const PAGE = `${BASE}/workbench.html`;
 const CHROMIUM = "/usr/bin/chromium";
 const started = Date.now();
 
@@ -26,42 +27,60 @@ function log(message) {
   console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 }
 
-async function reachable(url) {
-  try {
-    const response = await fetch(url);
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
+};
 
-/** Starts `webpack serve` for the workbench unless one already answers; resolves when the page is served. */
-async function startServer() {
-  if (args.includes("--no-server") || (await reachable(PAGE))) return null;
-  const server = spawn("npx", ["webpack", "serve", "--mode", "development", "--env", "workbench"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+/** Builds the workbench (development mode, no minifier: faster) into `outDir`; dist/ is left alone. */
+function buildWorkbench(outDir) {
+  return new Promise((resolve, reject) => {
+    const config = process.env.E2E_WEBPACK_CONFIG ? ["--config", process.env.E2E_WEBPACK_CONFIG] : [];
+    const build = spawn("npx", ["webpack", "--mode", "development", "--env", "workbench", "--output-path", outDir, ...config], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    build.stdout.on("data", (chunk) => (output += chunk));
+    build.stderr.on("data", (chunk) => (output += chunk));
+    build.on("close", (code) => {
+      if (code === 0 && existsSync(path.join(outDir, "workbench.html"))) resolve();
+      else reject(new Error(`workbench build failed (exit ${code}):\n${output.slice(-4000)}`));
+    });
   });
-  let output = "";
-  server.stdout.on("data", (chunk) => (output += chunk));
-  server.stderr.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`webpack serve exited (${server.exitCode}):\n${output.slice(-3000)}`);
-    if (/compiled (successfully|with \d+ warning)/.test(output) && (await reachable(PAGE))) return server;
-    if (/compiled with \d+ error/.test(output)) throw new Error(`workbench build failed:\n${output.slice(-5000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`workbench not served within 180 s:\n${output.slice(-3000)}`);
 }
 
-function stopServer(server) {
-  if (!server || server.exitCode !== null) return;
+/** Serves the built files on 127.0.0.1 (a secure context: IndexedDB works without https). */
+function serveStatic(dir, port) {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.normalize(path.join(dir, pathname));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    response.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/** Port 3000 as in development; another free port when something else holds it. */
+async function startServer(dir) {
   try {
-    process.kill(-server.pid, "SIGTERM"); // the process group started above (npx → webpack)
-  } catch {
-    /* already gone */
+    return await serveStatic(dir, 3000);
+  } catch (error) {
+    if (error.code !== "EADDRINUSE") throw error;
+    log("port 3000 is busy; serving on a free port instead");
+    return serveStatic(dir, 0);
   }
 }
 
@@ -95,7 +114,7 @@ async function loadSuites() {
   return suites;
 }
 
-async function runTests(context, suites) {
+async function runTests(context, suites, pageUrl) {
   const foreign = [];
   context.on("request", (request) => {
     const url = new URL(request.url());
@@ -107,7 +126,7 @@ async function runTests(context, suites) {
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   const screenshots = path.join(root, "docs", "screenshots");
   mkdirSync(screenshots, { recursive: true });
-  const ctx = { page, url: PAGE, screenshot: (name) => page.screenshot({ path: path.join(screenshots, `${name}.png`) }), consoleErrors, log };
+  const ctx = { page, url: pageUrl, screenshot: (name) => page.screenshot({ path: path.join(screenshots, `${name}.png`) }), consoleErrors, log };
 
   const results = [];
   for (const { file, tests } of suites) {
@@ -132,17 +151,21 @@ async function runTests(context, suites) {
 async function main() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium`);
   const temp = mkdtempSync(path.join(tmpdir(), "inv-e2e-"));
-  const server = await startServer();
-  log(server ? "workbench served by webpack serve" : "using the server already running");
+  let server;
   let context;
   try {
+    const site = path.join(temp, "site");
+    await buildWorkbench(site);
+    log("workbench built");
+    server = await startServer(site);
+    const pageUrl = `http://127.0.0.1:${server.address().port}/workbench.html`;
     mkdirSync(path.join(temp, "home"), { recursive: true });
     context = await launchBrowser(path.join(temp, "profile"), path.join(temp, "home"));
-    const results = await runTests(context, await loadSuites());
-    return results;
+    log(`chromium up; testing ${pageUrl}`);
+    return await runTests(context, await loadSuites(), pageUrl);
   } finally {
     await context?.close().catch(() => {});
-    stopServer(server);
+    server?.close();
     if (!args.includes("--keep")) rmSync(temp, { recursive: true, force: true });
   }
 }
