@@ -12,14 +12,17 @@ export interface CellStyle {
   bold: boolean;
   fontSize: number;
   indent: number;
+  /** Text entered with a leading apostrophe (Excel keeps this flag in the cell format, as here). */
+  quotePrefix: boolean;
 }
 
-export const DEFAULT_STYLE: CellStyle = { numberFormat: "General", fill: null, bold: false, fontSize: 11, indent: 0 };
+export const DEFAULT_STYLE: CellStyle = { numberFormat: "General", fill: null, bold: false, fontSize: 11, indent: 0, quotePrefix: false };
 
 /** Interned styles shared by every sheet of a workbook; id 0 is the default style. */
 export class StyleTable {
   private readonly styles: CellStyle[] = [DEFAULT_STYLE];
   private readonly ids = new Map<string, number>([[JSON.stringify(DEFAULT_STYLE), 0]]);
+  private readonly quoted = [this.patcher({ quotePrefix: false }), this.patcher({ quotePrefix: true })];
 
   get(id: number): CellStyle {
     return this.styles[id] ?? DEFAULT_STYLE;
@@ -36,6 +39,11 @@ export class StyleTable {
     return id;
   }
 
+  /** The style id with the quote-prefix flag set or cleared (memoised for the table's lifetime). */
+  withQuotePrefix(id: number, on: boolean): number {
+    return this.quoted[on ? 1 : 0](id);
+  }
+
   /** A function mapping old style ids to patched ones, memoised for one range operation. */
   patcher(patch: Partial<CellStyle>): (id: number) => number {
     const memo = new Map<number, number>();
@@ -50,7 +58,9 @@ export class StyleTable {
   }
 }
 
-const key = (row: number, column: number): string => `${row}:${column}`;
+/** Excel has 16,384 columns, so row × 16,384 + column is a unique numeric cell key. */
+const COLUMNS = 16_384;
+const key = (row: number, column: number): number => row * COLUMNS + column;
 
 export class MemorySheet {
   visibility: SheetVisibility = "visible";
@@ -60,11 +70,13 @@ export class MemorySheet {
   readonly outlineLevels = new Map<number, number>();
   private readonly values: (CellValue[] | undefined)[] = [];
   private readonly styleIds: (number[] | undefined)[] = [];
-  private readonly formulas = new Map<string, string>();
-  private readonly quotePrefixed = new Set<string>();
+  private readonly formulas = new Map<number, string>();
   private columnCount = 0;
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    private readonly styles: StyleTable,
+  ) {}
 
   value(row: number, column: number): CellValue {
     return this.values[row]?.[column] ?? null;
@@ -78,19 +90,15 @@ export class MemorySheet {
     return this.formulas.get(key(row, column)) ?? null;
   }
 
-  hasQuotePrefix(row: number, column: number): boolean {
-    return this.quotePrefixed.has(key(row, column));
-  }
-
   setCell(row: number, column: number, value: CellValue, formula: string | null, quotePrefix: boolean): void {
     const cells = (this.values[row] ??= []);
     cells[column] = value;
     this.columnCount = Math.max(this.columnCount, column + 1);
-    const at = key(row, column);
-    if (formula === null) this.formulas.delete(at);
-    else this.formulas.set(at, formula);
-    if (quotePrefix) this.quotePrefixed.add(at);
-    else if (this.quotePrefixed.size > 0) this.quotePrefixed.delete(at);
+    if (formula !== null) this.formulas.set(key(row, column), formula);
+    else if (this.formulas.size > 0) this.formulas.delete(key(row, column));
+    const ids = this.styleIds[row];
+    const id = ids?.[column] ?? 0;
+    if (quotePrefix !== this.styles.get(id).quotePrefix) (this.styleIds[row] ??= [])[column] = this.styles.withQuotePrefix(id, quotePrefix);
   }
 
   /** Stores a formula's computed result without touching the formula. */
@@ -111,7 +119,6 @@ export class MemorySheet {
     this.values.length = 0;
     this.styleIds.length = 0;
     this.formulas.clear();
-    this.quotePrefixed.clear();
     this.columnWidths.clear();
     this.outlineLevels.clear();
     this.frozenRows = 0;
@@ -126,10 +133,7 @@ export class MemorySheet {
   }
 
   formulaCells(): { row: number; column: number; formula: string }[] {
-    return [...this.formulas].map(([at, formula]) => {
-      const [row, column] = at.split(":").map(Number);
-      return { row, column, formula };
-    });
+    return [...this.formulas].map(([at, formula]) => ({ row: Math.floor(at / COLUMNS), column: at % COLUMNS, formula }));
   }
 }
 

@@ -36,7 +36,6 @@ export interface CellModel extends CellStyle {
   value: CellValue;
   /** Formula text with its "="; `value` then holds the last computed result. */
   formula: string | null;
-  quotePrefix: boolean;
   /** What the grid shows under the cell's number format. */
   text: string;
   red: boolean;
@@ -148,7 +147,6 @@ export class MemoryWorkbook implements WorkbookPort {
       ...style,
       value,
       formula: sheet.formula(row, column),
-      quotePrefix: sheet.hasQuotePrefix(row, column),
       ...displayText(value, style.numberFormat),
     };
   }
@@ -214,7 +212,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   addSheet(name: string, visibility: SheetVisibility = "visible"): void {
     if (this.sheet(name)) throw new Error(`A sheet named "${name}" already exists.`);
-    const sheet = new MemorySheet(name);
+    const sheet = new MemorySheet(name, this.styles);
     sheet.visibility = visibility;
     this.sheetList.push(sheet);
     this.emit({ kind: "sheets" });
@@ -287,7 +285,7 @@ export class MemoryWorkbook implements WorkbookPort {
       // Other tables on the cleared sheet lose their cells, so they go too.
       for (const [key, other] of this.tableMap) if (other.sheet.toLowerCase() === name.toLowerCase()) this.tableMap.delete(key);
     } else {
-      sheet = new MemorySheet(name);
+      sheet = new MemorySheet(name, this.styles);
       this.sheetList.push(sheet);
     }
     sheet.visibility = visibility;

@@ -1,0 +1,227 @@
+/**
+ * The office-js workbook: the WorkbookPort inside Excel. Writes go through the shared SheetWriter
+ * (values first, then `tables.add`, then formats, notes §4.3); calculation is manual during a write
+ * and restored in `finally`, and screen updating is suspended for each sync (excel.md §3.1).
+ * Reads are chunked too, since Excel on the web also limits a response to 5 MB.
+ */
+import { jsonBytes } from "./cellValues";
+import type {
+  CellFill, CellMark, CellValue, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
+} from "./port";
+import type { ChunkOptions } from "./sheetWriter";
+import { DEFAULT_TARGET_BYTES, writeTableSheet } from "./sheetWriter";
+import type { FontPatch, SyncBatch } from "./syncBatch";
+import { FILL_COLOR } from "./syncBatch";
+import type { TableLocation } from "./tableOps";
+import { markTableCells, updateColumns } from "./tableOps";
+
+export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookOptions {
+  writer?: ChunkOptions;
+  /** Rows in the first read chunk; later chunks are sized from it to the writer's target bytes. */
+  firstReadRows?: number;
+  /** Defaults to the global `Excel.run` (tests inject office-addin-mock's). */
+  run?: ExcelRun;
+}
+
+const VISIBILITY: Record<SheetVisibility, Excel.SheetVisibility> = {
+  visible: "Visible" as Excel.SheetVisibility,
+  hidden: "Hidden" as Excel.SheetVisibility,
+  veryHidden: "VeryHidden" as Excel.SheetVisibility,
+};
+
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly run: ExcelRun;
+  private readonly writer: ChunkOptions;
+  private readonly firstReadRows: number;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.run = options.run ?? ((work) => Excel.run(work));
+    this.writer = options.writer ?? {};
+    this.firstReadRows = options.firstReadRows ?? 1000;
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+  }
+
+  readTable(name: string): Promise<TableData | null> {
+    return this.run(async (context) => {
+      const location = await locateTable(context, name);
+      if (!location) return null;
+      const rows = await this.readRows(context, location);
+      return { sheet: location.sheet, table: location.table, headers: location.headers, rows, firstDataRow: location.headerRow + 1, firstColumn: location.firstColumn };
+    });
+  }
+
+  writeTable(spec: TableSpec, options: WriteOptions = {}): Promise<WriteReport> {
+    return this.run((context) => withManualCalculation(context, () => writeTableSheet(new OfficeBatch(context), spec, { ...this.writer, ...options })));
+  }
+
+  updateTableColumns(table: string, columns: string[], values: CellValue[][]): Promise<void> {
+    return this.run(async (context) => {
+      const location = await requireTable(context, table);
+      await withManualCalculation(context, () => updateColumns(new OfficeBatch(context), location, columns, values, this.writer));
+    });
+  }
+
+  markCells(table: string, marks: CellMark[]): Promise<void> {
+    return this.run(async (context) => {
+      await markTableCells(new OfficeBatch(context), await requireTable(context, table), marks);
+    });
+  }
+
+  activate(sheet: string): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).activate();
+      await context.sync();
+    });
+  }
+
+  /** The body in row blocks: a first small block measures bytes per row, the rest aim at the target size. */
+  private async readRows(context: Excel.RequestContext, location: TableLocation): Promise<CellValue[][]> {
+    const sheet = context.workbook.worksheets.getItem(location.sheet);
+    const rows: CellValue[][] = [];
+    let size = this.firstReadRows;
+    while (rows.length < location.bodyRows) {
+      const count = Math.min(size, location.bodyRows - rows.length);
+      const range = sheet.getRangeByIndexes(location.headerRow + 1 + rows.length, location.firstColumn, count, location.headers.length);
+      range.load("values");
+      await context.sync();
+      const block = range.values as CellValue[][];
+      rows.push(...block.map((row) => row.map((value) => (value === "" ? null : value))));
+      size = Math.max(1, Math.floor((this.writer.targetBytes ?? DEFAULT_TARGET_BYTES) / Math.max(1, jsonBytes(block) / count)));
+    }
+    return rows;
+  }
+}
+
+async function locateTable(context: Excel.RequestContext, name: string): Promise<TableLocation | null> {
+  const table = context.workbook.tables.getItemOrNullObject(name);
+  await context.sync();
+  if (table.isNullObject) return null;
+  const header = table.getHeaderRowRange();
+  header.load("values, rowIndex, columnIndex");
+  const body = table.getDataBodyRange();
+  body.load("rowCount");
+  table.load("name");
+  table.worksheet.load("name");
+  await context.sync();
+  return {
+    sheet: table.worksheet.name,
+    table: table.name,
+    headerRow: header.rowIndex,
+    firstColumn: header.columnIndex,
+    headers: (header.values[0] as CellValue[]).map((value) => String(value ?? "")),
+    bodyRows: body.rowCount,
+  };
+}
+
+async function requireTable(context: Excel.RequestContext, name: string): Promise<TableLocation> {
+  const location = await locateTable(context, name);
+  if (!location) throw new Error(`The workbook has no table "${name}".`);
+  return location;
+}
+
+/** Manual calculation while writing; the previous mode comes back in `finally` (excel.md §3.1). */
+async function withManualCalculation<T>(context: Excel.RequestContext, work: () => Promise<T>): Promise<T> {
+  const application = context.workbook.application;
+  application.load("calculationMode");
+  await context.sync();
+  const previous = application.calculationMode;
+  application.calculationMode = "Manual" as Excel.CalculationMode;
+  try {
+    return await work();
+  } finally {
+    application.calculationMode = previous;
+    await context.sync();
+  }
+}
+
+/** SyncBatch over an office-js request context: every operation is queued in the context until sync. */
+class OfficeBatch implements SyncBatch {
+  syncs = 0;
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  async prepareSheet(sheetName: string, table: string, visibility: SheetVisibility): Promise<void> {
+    const worksheets = this.context.workbook.worksheets;
+    const existing = worksheets.getItemOrNullObject(sheetName);
+    const oldTable = this.context.workbook.tables.getItemOrNullObject(table);
+    await this.sync();
+    if (!oldTable.isNullObject) oldTable.delete();
+    const sheet = existing.isNullObject ? worksheets.add(sheetName) : existing;
+    if (!existing.isNullObject) {
+      // One table per sheet (excel.md §3.1): clearing the sheet removes the previous write's cells and formats.
+      sheet.getRange().clear();
+      sheet.freezePanes.unfreeze();
+    }
+    sheet.visibility = VISIBILITY[visibility];
+    this.sheets.set(sheetName, sheet);
+  }
+
+  setValues(sheet: string, row: number, column: number, values: CellValue[][]): void {
+    if (values.length === 0) return;
+    this.range(sheet, row, column, values.length, values[0].length).values = values;
+  }
+
+  setNumberFormat(sheet: string, row: number, column: number, rowCount: number, format: string): void {
+    // A 1×1 array is applied to every cell of the range, so a column costs one small request.
+    this.range(sheet, row, column, rowCount, 1).numberFormat = [[format]];
+  }
+
+  setFont(sheet: string, row: number, column: number, font: FontPatch): void {
+    const target = this.range(sheet, row, column, 1, 1).format.font;
+    if (font.bold !== undefined) target.bold = font.bold;
+    if (font.size !== undefined) target.size = font.size;
+  }
+
+  setFill(sheet: string, row: number, column: number, rowCount: number, fill: CellFill): void {
+    const target = this.range(sheet, row, column, rowCount, 1).format.fill;
+    if (fill === null) target.clear();
+    else target.color = FILL_COLOR[fill];
+  }
+
+  setColumnWidth(sheet: string, column: number, points: number): void {
+    this.range(sheet, 0, column, 1, 1).format.columnWidth = points;
+  }
+
+  addTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number, style: string): void {
+    const added = this.worksheet(sheet).tables.add(this.range(sheet, row, column, rowCount, columnCount), true);
+    added.name = table;
+    added.style = style;
+  }
+
+  freezePanes(sheet: string, rows: number, columns: number): void {
+    const panes = this.worksheet(sheet).freezePanes;
+    if (columns === 0) panes.freezeRows(rows);
+    else panes.freezeAt(this.range(sheet, 0, 0, rows, columns));
+  }
+
+  async sync(): Promise<void> {
+    // "Until next sync": suspended for each request that writes (excel.md §3.1).
+    this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    this.syncs += 1;
+    await this.context.sync();
+  }
+
+  private worksheet(name: string): Excel.Worksheet {
+    let sheet = this.sheets.get(name);
+    if (!sheet) {
+      sheet = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, sheet);
+    }
+    return sheet;
+  }
+
+  private range(sheet: string, row: number, column: number, rowCount: number, columnCount: number): Excel.Range {
+    return this.worksheet(sheet).getRangeByIndexes(row, column, rowCount, columnCount);
+  }
+}

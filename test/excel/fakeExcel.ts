@@ -1,0 +1,221 @@
+/**
+ * A small fake of the office-js object graph for OfficeWorkbook tests. office-addin-mock provides
+ * the Excel global, the request context and the application object (with its load-before-read
+ * checks); the worksheet, range and table objects below queue their writes until `context.sync()`,
+ * enforce the 5 MB request limit the way Excel on the web does, and log every call made.
+ */
+// Accessors in the fake object literals below need the enclosing FakeExcel, hence the aliases.
+/* eslint-disable @typescript-eslint/no-this-alias */
+import { OfficeMockObject } from "office-addin-mock";
+
+type Value = string | number | boolean | null;
+interface Pending { bytes: number; apply: () => void }
+
+export interface FakeSheet {
+  name: string;
+  visibility: string;
+  /** Values as Excel stores them: quote prefix removed, formulas as "FORMULA:…". */
+  cells: (Value[] | undefined)[];
+  /** Number format rules in the order applied (a later rule wins). */
+  numberFormats: { row: number; column: number; rowCount: number; format: string }[];
+  fills: Map<string, string | null>;
+  fonts: Map<string, { bold?: boolean; size?: number }>;
+  widths: Map<number, number>;
+  frozen: { rows: number; columns: number };
+}
+
+export interface FakeTable { name: string; sheet: string; row: number; column: number; rowCount: number; columnCount: number; style: string }
+
+const at = (row: number, column: number): string => `${row},${column}`;
+
+/** What Excel stores for a value sent as input: the quote prefix keeps text; "=" starts a formula. */
+function asTyped(value: Value): Value {
+  if (typeof value !== "string") return value;
+  if (value.startsWith("'")) return value.slice(1);
+  if (value.startsWith("=")) return `FORMULA:${value}`;
+  return value;
+}
+
+export class FakeExcel {
+  readonly calls: string[] = [];
+  readonly sheets: FakeSheet[] = [];
+  readonly tables = new Map<string, FakeTable>();
+  /** Estimated bytes of each sync that Excel accepted. */
+  readonly requestBytes: number[] = [];
+  /** Calculation mode seen at each accepted sync. */
+  readonly modes: string[] = [];
+  syncs = 0;
+  rejected = 0;
+  private pending: Pending[] = [];
+  readonly excel: any;
+
+  constructor(readonly limitBytes = 5 * 1024 * 1024) {
+    const fake = this;
+    this.excel = new OfficeMockObject({
+      context: {
+        workbook: {
+          application: {
+            calculationMode: "Automatic",
+            suspendScreenUpdatingUntilNextSync: () => fake.calls.push("suspendScreenUpdatingUntilNextSync"),
+          },
+        },
+        sync: () => fake.sync(),
+      },
+      run: async (work: (context: unknown) => Promise<unknown>) => work(fake.excel.context),
+    });
+    this.excel.context.workbook.worksheets = this.worksheets();
+    this.excel.context.workbook.tables = { getItemOrNullObject: (name: string) => this.tableProxy(name) };
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  value(sheet: string, row: number, column: number): Value {
+    return this.sheet(sheet)?.cells[row]?.[column] ?? null;
+  }
+
+  numberFormat(sheet: string, row: number, column: number): string {
+    const rules = this.sheet(sheet)?.numberFormats ?? [];
+    const rule = [...rules].reverse().find((f) => f.column === column && row >= f.row && row < f.row + f.rowCount);
+    return rule?.format ?? "General";
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.pending;
+    this.pending = [];
+    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
+    this.calls.push("sync");
+    if (bytes > this.limitBytes) {
+      this.rejected += 1;
+      // The shape office-js gives: RichApi.Error with a code.
+      throw Object.assign(new Error("The request payload size has exceeded the limit."), { name: "RichApi.Error", code: "RequestPayloadSizeLimitExceeded" });
+    }
+    for (const op of ops) op.apply();
+    this.syncs += 1;
+    this.requestBytes.push(bytes);
+    await this.excel.context.workbook.application.sync();
+    this.modes.push(String(this.excel.context.workbook.application.calculationMode));
+  }
+
+  private queue(call: string, bytes: number, apply: () => void): void {
+    this.calls.push(call);
+    this.pending.push({ bytes, apply });
+  }
+
+  private worksheets() {
+    let items: { name: string }[] | undefined;
+    return {
+      getItemOrNullObject: (name: string) => {
+        const proxy: any = this.sheetProxy(name);
+        let known: boolean | undefined;
+        this.pending.push({ bytes: 0, apply: () => (known = this.sheet(name) !== undefined) });
+        Object.defineProperty(proxy, "isNullObject", { get: () => { if (known === undefined) throw new Error("sync() was not called"); return !known; } });
+        return proxy;
+      },
+      getItem: (name: string) => this.sheetProxy(name),
+      add: (name: string) => {
+        this.queue(`worksheets.add(${name})`, name.length, () => this.sheets.push({ name, visibility: "Visible", cells: [], numberFormats: [], fills: new Map(), fonts: new Map(), widths: new Map(), frozen: { rows: 0, columns: 0 } }));
+        return this.sheetProxy(name);
+      },
+      load: (what: string) => this.queue(`worksheets.load(${what})`, 0, () => (items = this.sheets.map((s) => ({ name: s.name })))),
+      get items() { if (!items) throw new Error("property not loaded"); return items; },
+    };
+  }
+
+  private must(name: string): FakeSheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+    return sheet;
+  }
+
+  private sheetProxy(name: string): any {
+    const fake = this;
+    return {
+      set visibility(value: string) { fake.queue(`${name}.visibility=${value}`, 10, () => (fake.must(name).visibility = value)); },
+      getRange: () => ({ clear: () => this.queue(`${name}.clear`, 10, () => { const s = this.must(name); s.cells.length = 0; s.numberFormats.length = 0; s.fills.clear(); s.fonts.clear(); }) }),
+      getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) => this.rangeProxy(name, row, column, rowCount, columnCount),
+      tables: {
+        add: (range: any, hasHeaders: boolean) => {
+          const table: any = {};
+          this.queue(`${name}.tables.add(${range.address},${hasHeaders})`, 50, () => {
+            this.tables.set(String(table.name).toLowerCase(), { name: table.name, sheet: name, row: range.row, column: range.column, rowCount: range.rowCount, columnCount: range.columnCount, style: table.style });
+          });
+          return table;
+        },
+      },
+      freezePanes: {
+        freezeRows: (rows: number) => this.queue(`${name}.freezeRows(${rows})`, 10, () => (this.must(name).frozen = { rows, columns: 0 })),
+        freezeAt: (range: any) => this.queue(`${name}.freezeAt(${range.address})`, 10, () => (this.must(name).frozen = { rows: range.rowCount, columns: range.columnCount })),
+        unfreeze: () => this.queue(`${name}.unfreeze`, 10, () => (this.must(name).frozen = { rows: 0, columns: 0 })),
+      },
+      activate: () => this.queue(`${name}.activate`, 10, () => undefined),
+    };
+  }
+
+  private rangeProxy(sheet: string, row: number, column: number, rowCount: number, columnCount: number): any {
+    const fake = this;
+    const address = `${sheet}!R${row}C${column}:${rowCount}x${columnCount}`;
+    const each = (fn: (key: string, r: number, c: number) => void) => {
+      for (let r = 0; r < rowCount; r++) for (let c = 0; c < columnCount; c++) fn(at(row + r, column + c), r, c);
+    };
+    let loaded: Value[][] | undefined;
+    return {
+      address, row, column, rowCount, columnCount,
+      set values(values: Value[][]) {
+        if (values.length !== rowCount || values.some((line) => line.length !== columnCount)) throw new Error(`InvalidArgument: ${address}`);
+        fake.queue(`values ${address}`, JSON.stringify(values).length, () => {
+          const cells = fake.must(sheet).cells;
+          values.forEach((line, r) => line.forEach((value, c) => ((cells[row + r] ??= [])[column + c] = asTyped(value))));
+        });
+      },
+      get values() { if (!loaded) throw new Error("values not loaded"); return loaded; },
+      set numberFormat(formats: string[][]) {
+        fake.queue(`numberFormat ${address} ${formats[0][0]}`, JSON.stringify(formats).length + 20, () => fake.must(sheet).numberFormats.push({ row, column, rowCount, format: formats[0][0] }));
+      },
+      load: (what: string) => fake.queue(`load ${address} ${what}`, 20, () => {
+        loaded = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => fake.value(sheet, row + r, column + c) ?? ""));
+      }),
+      format: {
+        font: {
+          set bold(bold: boolean) { fake.queue(`bold ${address}`, 10, () => each((key) => fake.must(sheet).fonts.set(key, { ...fake.must(sheet).fonts.get(key), bold }))); },
+          set size(size: number) { fake.queue(`size ${address}`, 10, () => each((key) => fake.must(sheet).fonts.set(key, { ...fake.must(sheet).fonts.get(key), size }))); },
+        },
+        fill: {
+          set color(color: string) { fake.queue(`fill ${address} ${color}`, 20, () => each((key) => fake.must(sheet).fills.set(key, color))); },
+          clear: () => fake.queue(`fill.clear ${address}`, 20, () => each((key) => fake.must(sheet).fills.set(key, null))),
+        },
+        set columnWidth(points: number) { fake.queue(`columnWidth ${address} ${points}`, 20, () => fake.must(sheet).widths.set(column, points)); },
+      },
+    };
+  }
+
+  private tableProxy(name: string): any {
+    let found: FakeTable | undefined;
+    let synced = false;
+    this.pending.push({ bytes: 0, apply: () => { found = this.tables.get(name.toLowerCase()); synced = true; } });
+    const fake = this;
+    const loadedRange = (rowOffset: number, rows: () => number) => {
+      let snapshot: any;
+      return {
+        load: () => fake.queue(`load table ${name}`, 20, () => {
+          const t = fake.tables.get(name.toLowerCase())!;
+          snapshot = { rowIndex: t.row + rowOffset, columnIndex: t.column, rowCount: rows(), values: Array.from({ length: rows() }, (_, r) => Array.from({ length: t.columnCount }, (_, c) => fake.value(t.sheet, t.row + rowOffset + r, t.column + c) ?? "")) };
+        }),
+        get rowIndex() { return snapshot.rowIndex; },
+        get columnIndex() { return snapshot.columnIndex; },
+        get rowCount() { return snapshot.rowCount; },
+        get values() { return snapshot.values; },
+      };
+    };
+    return {
+      get isNullObject() { if (!synced) throw new Error("sync() was not called"); return found === undefined; },
+      get name() { return found?.name; },
+      load: () => undefined,
+      delete: () => fake.queue(`table.delete(${name})`, 10, () => fake.tables.delete(name.toLowerCase())),
+      worksheet: { load: () => undefined, get name() { return found?.sheet; } },
+      getHeaderRowRange: () => loadedRange(0, () => 1),
+      getDataBodyRange: () => loadedRange(1, () => (found ? found.rowCount - 1 : 0)),
+    };
+  }
+}
