@@ -5,6 +5,7 @@
  */
 import type { ItemBook } from "../book";
 import { findEntry, indexOf, totalCost } from "../ledger/bookIndex";
+import { MinQueue } from "../ledger/minQueue";
 import { amountOf, shareOf } from "../money";
 import { valuationDateOf } from "../posting/values";
 import type { IsoDate, Item, ItemLedgerEntry } from "../types";
@@ -32,12 +33,15 @@ export function targetOf(book: ItemBook, item: Item, entry: ItemLedgerEntry): Ta
     const rest = unapplied === 0 ? 0 : amountOf(unapplied, entry.lineUnitCost ?? book.unitCost);
     return { total: shares.total + rest, revaluation: shares.revaluation };
   }
+  // Item charges assigned to a follower are its own cost on top of what it follows.
+  const charges = totalCost(book, entry.entryNo, (v) => v.itemChargeNo === null);
   const transferFrom = index.transferSource.get(entry.entryNo);
-  if (transferFrom !== undefined) return { total: -totalCost(book, transferFrom, notRounding), revaluation: 0 };
+  if (transferFrom !== undefined) return { total: charges - totalCost(book, transferFrom, notRounding), revaluation: 0 };
   if (entry.appliesFromEntry !== null) {
     const outbound = findEntry(book, entry.appliesFromEntry);
     if (!outbound) return null;
-    return { total: shareOf(totalCost(book, outbound.entryNo, notRounding), entry.quantity, outbound.quantity), revaluation: 0 };
+    const followed = shareOf(totalCost(book, outbound.entryNo, notRounding), entry.quantity, outbound.quantity);
+    return { total: charges + followed, revaluation: 0 };
   }
   return null;
 }
@@ -56,16 +60,14 @@ function beyond(book: ItemBook, entry: ItemLedgerEntry, until: IsoDate | null | 
 /** Follows the marked entries and inbounds through applications and cost chains. Returns true on change. */
 function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate | null | undefined, rounding: Set<number>): boolean {
   const index = indexOf(book);
-  const queue = new Set<number>(book.marks.entries);
+  const queue = new MinQueue(book.marks.entries);
   for (const inbound of book.marks.inbounds) {
     rounding.add(inbound);
     for (const a of index.appsByInbound.get(inbound) ?? []) queue.add(a.outboundEntryNo);
   }
   const deferred: number[] = [];
   let changed = false;
-  while (queue.size > 0) {
-    const entryNo = Math.min(...queue);
-    queue.delete(entryNo);
+  for (let entryNo = queue.take(); entryNo !== undefined; entryNo = queue.take()) {
     const entry = findEntry(book, entryNo);
     if (!entry || !entry.inventoriable) continue;
     if (beyond(book, entry, until)) {

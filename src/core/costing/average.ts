@@ -43,12 +43,20 @@ function fixedQuantity(book: ItemBook, inbound: ItemLedgerEntry): number {
   return quantity;
 }
 
-function collectGroup(ws: Workspace, book: ItemBook, group: string): GroupData {
+/** One pass over the book: the average pool of every group (§8.1, §8.2). */
+function collectGroups(ws: Workspace, book: ItemBook): Map<string, GroupData> {
   const setup = ws.company.inventorySetup;
   const byItem = setup.averageCostCalcType === "Item";
-  const data: GroupData = { inbound: [], pooledOutbounds: [], averaged: [] };
+  const groups = new Map<string, GroupData>();
   for (const entry of book.entries) {
-    if (!entry.inventoriable || averageGroupKey(setup, entry) !== group) continue;
+    if (!entry.inventoriable) continue;
+    const key = averageGroupKey(setup, entry);
+    let data = groups.get(key);
+    if (!data) {
+      data = { inbound: [], pooledOutbounds: [], averaged: [] };
+      groups.set(key, data);
+    }
+    // With calc type Item, transfers between locations cancel out and stay out of the pool (§4.5).
     const transferOutOfPool = byItem && entry.entryType === "Transfer";
     if (!entry.positive) {
       if (entry.appliesToEntry !== null) continue;
@@ -56,20 +64,24 @@ function collectGroup(ws: Workspace, book: ItemBook, group: string): GroupData {
       if (!transferOutOfPool) data.pooledOutbounds.push(entry);
       continue;
     }
-    if (transferOutOfPool) continue;
-    const fixed = fixedQuantity(book, entry);
-    for (const v of valuesOf(book, entry.entryNo)) {
-      let value = v.costAmountActual + v.costAmountExpected;
-      let quantity = v.itemLedgerEntryQuantity;
-      if (fixed > 0) {
-        // A fixed application takes q units of I with their share of I's cost out of the pool (§8.2).
-        value -= shareOf(value, fixed, entry.quantity);
-        if (quantity !== 0) quantity -= fixed;
-      }
-      data.inbound.push({ date: v.valuationDate, seq: v.entryNo, revaluation: v.entryType === "Revaluation" && !v.adjustment, quantity, value });
-    }
+    if (!transferOutOfPool) addInbound(book, entry, data);
   }
-  return data;
+  return groups;
+}
+
+function addInbound(book: ItemBook, entry: ItemLedgerEntry, data: GroupData): void {
+  const fixed = fixedQuantity(book, entry);
+  for (const v of valuesOf(book, entry.entryNo)) {
+    let value = v.costAmountActual + v.costAmountExpected;
+    let quantity = v.itemLedgerEntryQuantity;
+    if (fixed > 0) {
+      // A fixed application takes q units of I with their share of I's cost out of the pool (§8.2).
+      value -= shareOf(value, fixed, entry.quantity);
+      if (quantity !== 0) quantity -= fixed;
+    }
+    const revaluation = v.entryType === "Revaluation" && !v.adjustment;
+    data.inbound.push({ date: v.valuationDate, seq: v.entryNo, revaluation, quantity, value });
+  }
 }
 
 function outboundCost(book: ItemBook, entry: ItemLedgerEntry): number {
@@ -80,63 +92,66 @@ function outboundDate(book: ItemBook, entry: ItemLedgerEntry): IsoDate {
   return valuesOf(book, entry.entryNo)[0]?.valuationDate ?? entry.postingDate;
 }
 
-/** Revaluations inside a period split it (§8.3 Engine rule): the sequence numbers where parts begin. */
-function splitPoints(group: GroupData, period: Period): number[] {
-  const points: number[] = [];
-  for (const c of group.inbound) {
-    if (c.revaluation && c.date >= period.start && c.date <= period.end) points.push(c.seq);
-  }
-  return points.sort((a, b) => a - b);
+interface Outbound {
+  entry: ItemLedgerEntry;
+  date: IsoDate;
+  seq: number;
+  pooled: boolean;
 }
 
+/** Revaluations inside a period split it (§8.3 Engine rule): the sequence numbers where parts begin. */
 function partOf(points: number[], seq: number): number {
   let part = 0;
   while (part < points.length && points[part] <= seq) part += 1;
   return part;
 }
 
+const byDate = <T extends { date: IsoDate; seq: number }>(a: T, b: T): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq;
+
 /** Values one group from the period containing `from`. Returns the date to resume from when `until` stops it. */
-function valueGroup(ws: Workspace, book: ItemBook, group: string, from: IsoDate, until: IsoDate | null): { changed: boolean; deferred: IsoDate | null } {
+function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDate, until: IsoDate | null): { changed: boolean; deferred: IsoDate | null } {
   const { averageCostPeriod } = ws.company.inventorySetup;
   const periodFor = (date: IsoDate): Period => periodOf(date, averageCostPeriod, ws.company.accountingPeriods);
-  const data = collectGroup(ws, book, group);
   const first = periodFor(from).start;
+  const pooled = new Set(data.pooledOutbounds);
+  const inbound = [...data.inbound].sort(byDate);
+  const outs: Outbound[] = data.averaged
+    .map((entry) => ({ entry, date: outboundDate(book, entry), seq: entry.entryNo, pooled: pooled.has(entry) }))
+    .sort(byDate);
   let openQty = 0;
   let openValue = 0;
-  for (const c of data.inbound) {
-    if (c.date < first) {
-      openQty += c.quantity;
-      openValue += c.value;
-    }
+  let i = 0;
+  let j = 0;
+  for (; i < inbound.length && inbound[i].date < first; i += 1) {
+    openQty += inbound[i].quantity;
+    openValue += inbound[i].value;
   }
-  for (const o of data.pooledOutbounds) {
-    if (outboundDate(book, o) < first) {
-      openQty += o.quantity;
-      openValue += outboundCost(book, o);
-    }
-  }
-  const starts = new Map<IsoDate, Period>();
-  for (const date of [...data.inbound.map((c) => c.date), ...data.averaged.map((o) => outboundDate(book, o))]) {
-    if (date >= first) {
-      const period = periodFor(date);
-      starts.set(period.start, period);
-    }
+  for (; j < outs.length && outs[j].date < first; j += 1) {
+    if (!outs[j].pooled) continue;
+    openQty += outs[j].entry.quantity;
+    openValue += outboundCost(book, outs[j].entry);
   }
   let changed = false;
-  for (const period of [...starts.values()].sort((a, b) => (a.start < b.start ? -1 : 1))) {
+  while (i < inbound.length || j < outs.length) {
+    const next = i < inbound.length && (j >= outs.length || inbound[i].date <= outs[j].date) ? inbound[i].date : outs[j].date;
+    const period = periodFor(next);
     if (until && period.start > until) return { changed, deferred: period.start };
-    const points = splitPoints(data, period);
-    const inPeriod = (date: IsoDate): boolean => date >= period.start && date <= period.end;
-    const outs = data.averaged.filter((o) => inPeriod(outboundDate(book, o))).sort((a, b) => a.entryNo - b.entryNo);
+    const periodIn: Contribution[] = [];
+    for (; i < inbound.length && inbound[i].date <= period.end; i += 1) periodIn.push(inbound[i]);
+    const periodOut: Outbound[] = [];
+    for (; j < outs.length && outs[j].date <= period.end; j += 1) periodOut.push(outs[j]);
+    periodOut.sort((a, b) => a.entry.entryNo - b.entry.entryNo);
+    const points = periodIn.filter((c) => c.revaluation).map((c) => c.seq).sort((a, b) => a - b);
     for (let part = 0; part <= points.length; part += 1) {
-      for (const c of data.inbound) {
-        if (inPeriod(c.date) && partOf(points, c.seq) === part) {
+      for (const c of periodIn) {
+        if (points.length === 0 || partOf(points, c.seq) === part) {
           openQty += c.quantity;
           openValue += c.value;
         }
       }
-      const partOuts = outs.filter((o) => partOf(points, postedSeq(book, o)) === part);
-      const result = valueOutbounds(ws, book, partOuts, data, openQty, openValue);
+      const partOuts = points.length === 0 ? periodOut : periodOut.filter((o) => partOf(points, postedSeq(book, o.entry)) === part);
+      const result = valueOutbounds(ws, book, partOuts, openQty, openValue);
       changed = result.changed || changed;
       openQty += result.pooledQuantity;
       openValue += result.pooledValue;
@@ -146,13 +161,13 @@ function valueGroup(ws: Workspace, book: ItemBook, group: string, from: IsoDate,
 }
 
 /** Values a period's outbounds at the average, cumulatively rounded; FIFO-like when there is no average (§8.2). */
-function valueOutbounds(ws: Workspace, book: ItemBook, outs: ItemLedgerEntry[], data: GroupData, quantity: number, value: number) {
+function valueOutbounds(ws: Workspace, book: ItemBook, outs: Outbound[], quantity: number, value: number) {
   let changed = false;
   let pooledQuantity = 0;
   let pooledValue = 0;
   let cumulative = 0;
   let previous = 0;
-  for (const outbound of outs) {
+  for (const { entry: outbound, pooled } of outs) {
     let target: number;
     if (quantity > 0) {
       cumulative += outbound.quantity;
@@ -167,7 +182,7 @@ function valueOutbounds(ws: Workspace, book: ItemBook, outs: ItemLedgerEntry[], 
       changed = true;
       for (const follower of indexOf(book).followers.get(outbound.entryNo) ?? []) markEntry(book, follower);
     }
-    if (data.pooledOutbounds.includes(outbound)) {
+    if (pooled) {
       pooledQuantity += outbound.quantity;
       pooledValue += target;
     }
@@ -179,17 +194,15 @@ function valueOutbounds(ws: Workspace, book: ItemBook, outs: ItemLedgerEntry[], 
 export function adjustAverage(ws: Workspace, book: ItemBook, _item: Item, until: IsoDate | null): boolean {
   const marks = book.marks.averageFrom;
   if (Object.keys(marks).length === 0) return false;
-  const setup = ws.company.inventorySetup;
   const all = marks[ALL_GROUPS];
-  const groups = new Set<string>();
-  for (const entry of book.entries) if (entry.inventoriable) groups.add(averageGroupKey(setup, entry));
+  const groups = collectGroups(ws, book);
   const next: Record<string, IsoDate> = {};
   let changed = false;
-  for (const group of [...groups].sort()) {
+  for (const group of [...groups.keys()].sort()) {
     const own = marks[group];
     const from = own === undefined ? all : all === undefined ? own : own < all ? own : all;
     if (from === undefined) continue;
-    const result = valueGroup(ws, book, group, from, until);
+    const result = valueGroup(ws, book, groups.get(group) as GroupData, from, until);
     changed = result.changed || changed;
     if (result.deferred) next[group] = result.deferred;
   }

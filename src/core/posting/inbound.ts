@@ -136,7 +136,8 @@ export function postInbound(ws: Workspace, line: PostingLine, item: Item): ItemL
       lotNo: line.lotNo,
       expirationDate: line.expirationDate,
       inventoriable,
-      lineUnitCost: line.price ? priceUnitCost(line.price) : null,
+      // Kept for invoicing the rest later at the receipt's cost (§6.3).
+      lineUnitCost: line.price ? priceUnitCost(line.price) : item.costingMethod === "Standard" ? item.standardCost : book.unitCost,
     },
     null,
   );

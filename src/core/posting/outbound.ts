@@ -8,10 +8,11 @@ import { averageGroupKey, markAverage, markEntry } from "../costing/marks";
 import { outboundEstimate } from "../costing/estimate";
 import { RefusedError } from "../errors";
 import { findEntry } from "../ledger/bookIndex";
+import type { UnitCost } from "../money";
 import type { Item, ItemLedgerEntry, ItemLedgerEntryType } from "../types";
 import type { Workspace } from "../workspace";
 import { createEntry } from "./entries";
-import type { PostingLine } from "./line";
+import { priceUnitCost, type LinePrice, type PostingLine } from "./line";
 import { outboundValuationDate, writeSplitValue } from "./values";
 
 /** Refusals for a fixed application that depend on the ledger (§17). */
@@ -47,9 +48,17 @@ export function outboundEntryType(line: PostingLine): ItemLedgerEntryType {
   return line.entryType === "Transfer" ? "Transfer" : line.entryType;
 }
 
+/** The posting-time unit cost of quantity that finds nothing to apply to (§6.2 rules 3–6, §5.4). */
+export function unappliedUnitCost(item: Item, cardCost: UnitCost, lineCost: LinePrice | null): UnitCost {
+  if (lineCost) return priceUnitCost(lineCost);
+  return item.costingMethod === "Standard" ? item.standardCost : cardCost;
+}
+
 export function postOutbound(ws: Workspace, line: PostingLine, item: Item): ItemLedgerEntry {
   const book = ws.bookForUpdate(item.no);
   const inventoriable = item.type === "Inventory";
+  // A negative adjustment's unit amount, or a purchase return's own cost when not fixed-applied (§6.2 rule 3).
+  const lineCost = line.entryType === "Purchase" ? line.price : line.unitAmount;
   if (inventoriable) checkAppliesTo(ws, line, item, line.location);
   const outbound = createEntry(ws, book, {
     entryType: outboundEntryType(line),
@@ -66,14 +75,12 @@ export function postOutbound(ws: Workspace, line: PostingLine, item: Item): Item
     lotNo: line.lotNo,
     expirationDate: line.expirationDate,
     inventoriable,
-    lineUnitCost: null,
+    lineUnitCost: unappliedUnitCost(item, book.unitCost, lineCost),
   });
   if (inventoriable) {
     applyOutbound(ws, book, outbound, item.costingMethod, line.lineNo);
     checkNegativeInventory(ws, line, item, outbound);
   }
-  // A negative adjustment's unit amount, or a purchase return's own cost when not fixed-applied (§6.2 rule 3).
-  const lineCost = line.entryType === "Purchase" ? line.price : line.unitAmount;
   const estimate = outboundEstimate({ item, book, outbound, lineCost, isTransfer: false });
   const averaged = item.costingMethod === "Average" && outbound.appliesToEntry === null && inventoriable;
   writeSplitValue(ws, book, outbound, estimate, line.invoicedQuantity, outboundValuationDate(book, outbound), averaged);

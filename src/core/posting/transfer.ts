@@ -43,7 +43,7 @@ export function postTransferPair(
     lotNo: line.lotNo,
     expirationDate: line.expirationDate,
     inventoriable: true,
-    lineUnitCost: null,
+    lineUnitCost: book.unitCost,
   });
   applyOutbound(ws, book, outbound, item.costingMethod === "Specific" && line.serialNo !== null ? "FIFO" : item.costingMethod, line.lineNo);
   checkNegativeInventory(ws, line, item, outbound);
