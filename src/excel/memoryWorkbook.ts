@@ -164,6 +164,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.requireSheet(sheet).outlineLevels.get(row) ?? 0;
   }
 
+  /** Every grouped row as [row, level], ascending. */
+  outlinedRows(sheet: string): [number, number][] {
+    return [...this.requireSheet(sheet).outlineLevels].sort((a, b) => a[0] - b[0]);
+  }
+
   /** Groups a row at an outline level (0 = ungrouped); Excel allows at most 8 levels. */
   setRowOutlineLevel(sheet: string, row: number, level: number): void {
     if (!Number.isInteger(level) || level < 0 || level > MAX_OUTLINE_LEVEL) {

@@ -1,0 +1,60 @@
+import { Workbook } from "exceljs";
+import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
+import { createItemJournalSheet } from "../../src/excel/sheets/itemJournalSheet";
+import { writeItemLedgerSheet } from "../../src/excel/sheets/itemLedgerSheet";
+import { exportXlsx, pointsToCharacters } from "../../src/excel/xlsxExport";
+import { ledgerEntry, valueEntryFor } from "./ledgerFixtures";
+
+const noYield = { yieldToEventLoop: async () => undefined };
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** exceljs reads date-formatted numbers back as Dates; turn them into serials to compare with what was written. */
+function asWritten(value: unknown): unknown {
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / 86_400_000;
+  if (value && typeof value === "object" && "formula" in value) return value;
+  return value ?? null;
+}
+
+describe("exportXlsx", () => {
+  test("round trip through exceljs keeps sheets, table rows, formats, widths, panes, formulas and hidden state", async () => {
+    const wb = new MemoryWorkbook({ writer: noYield });
+    const entries = Array.from({ length: 50 }, (_, i) => ledgerEntry(i + 1, i === 0 ? { item: "0042", documentNo: "=NOT-A-FORMULA" } : {}));
+    await writeItemLedgerSheet(wb, entries, entries.map((e, i) => valueEntryFor(e, i + 1, 12_345)), { stamp: "Generated 2025-02-05 10:14 · ledger v57" });
+    await createItemJournalSheet(wb);
+    await wb.writeTable({ sheet: "_INV_META", table: "tblMeta", title: "meta", columns: [{ header: "Key", kind: "code" }], rows: [["schema"]], visibility: "veryHidden" });
+    wb.addSheet("Notes", "hidden");
+    wb.setCellInput("Notes", 0, 0, '=INV.QTY("1000")');
+    wb.setFormulaResult("Notes", 0, 0, 8);
+    wb.setCellInput("Notes", 1, 0, "detail");
+    wb.setRowOutlineLevel("Notes", 1, 2);
+
+    const bytes = await exportXlsx(wb);
+    const file = new Workbook();
+    await file.xlsx.load(Buffer.from(bytes) as any);
+
+    expect(file.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ["Item Ledger Entries", "visible"], ["Item Journal", "visible"], ["_INV_META", "veryHidden"], ["Notes", "hidden"],
+    ]);
+    const ledger = file.getWorksheet("Item Ledger Entries")!;
+    const original = await wb.readTable("tblItemLedger");
+    const tableModel = (ledger.getTable("tblItemLedger") as any).table;
+    expect(tableModel.name).toBe("tblItemLedger");
+    expect(tableModel.tableRef ?? tableModel.ref).toMatch(/^A5:Y55$/);
+    const readBack = Array.from({ length: 50 }, (_, r) => Array.from({ length: 25 }, (_, c) => asWritten(ledger.getCell(6 + r, c + 1).value)));
+    expect(readBack).toEqual(original?.rows);
+    expect(ledger.getCell(6, 2).value).toBe("0042");
+    expect(ledger.getCell(6, 6).value).toBe("=NOT-A-FORMULA");
+    expect(ledger.getCell(1, 1).font).toMatchObject({ bold: true, size: 14 });
+    expect(ledger.getCell(6, 3).numFmt).toBe("yyyy-mm-dd");
+    expect(ledger.getCell(6, 20).numFmt).toBe("#,##0.00;[Red]-#,##0.00");
+    expect(ledger.getColumn(1).width).toBe(pointsToCharacters(60));
+    expect(ledger.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 5 });
+
+    const journal = file.getWorksheet("Item Journal")!;
+    expect((journal.getCell(6, 22).fill as any).fgColor.argb).toBe("FFF2F2F2");
+    const notes = file.getWorksheet("Notes")!;
+    expect(notes.getCell(1, 1).value).toEqual({ formula: 'INV.QTY("1000")', result: 8 });
+    expect(notes.getRow(2).outlineLevel).toBe(2);
+    expect(notes.properties.outlineProperties).toMatchObject({ summaryBelow: false });
+  });
+});
