@@ -40,7 +40,8 @@ export const DEMO_JOURNALS: JournalLine[][] = [
     { postingDate: "2025-01-17", entryType: "Purchase", documentNo: "PR-0006", item: "2000", location: "MAIN", quantity: 10, unitCost: 36 },
   ],
   [
-    { postingDate: "2025-01-18", entryType: "NegativeAdjmt", documentNo: "ADJ-0001", item: "3000", location: "MAIN", quantity: 4 },
+    // Unit amount 5.00: the cost of lot L-001 the adjustment takes (excel.md §0, ILE 8).
+    { postingDate: "2025-01-18", entryType: "NegativeAdjmt", documentNo: "ADJ-0001", item: "3000", location: "MAIN", quantity: 4, unitAmount: 5 },
     { postingDate: "2025-01-20", entryType: "Transfer", documentNo: "TR-0001", item: "1000", location: "MAIN", newLocation: "EAST", quantity: 3 },
     { postingDate: "2025-01-22", entryType: "Sale", documentNo: "SS-0002", item: "2000", location: "MAIN", quantity: 5, unitPrice: 60 },
   ],

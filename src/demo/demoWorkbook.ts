@@ -10,11 +10,12 @@ export const ANALYSIS_SHEET = "Analysis";
 /** [address, typed input]: labels, item numbers and live formulas. */
 export const ANALYSIS_CELLS: [string, string][] = [
   ["A1", "INV functions on the DEMO company (work date 2025-02-05)"],
+  ["A2", "On hand: at the work date · Jan 31: as of 2025-01-31 · MAIN: Jan 31 at MAIN · Cost: unit cost Jan 31"],
   ["A3", "Item"],
-  ["B3", "Qty now"],
-  ["C3", "Qty Jan 31"],
-  ["D3", "MAIN Jan 31"],
-  ["E3", "Cost Jan 31"],
+  ["B3", "On hand"],
+  ["C3", "Jan 31"],
+  ["D3", "MAIN"],
+  ["E3", "Cost"],
   ...["1000", "2000", "3000"].flatMap((item, index): [string, string][] => {
     const row = 4 + index;
     return [
@@ -25,12 +26,14 @@ export const ANALYSIS_CELLS: [string, string][] = [
       [`E${row}`, `=INV.UNITCOST(A${row},"2025-01-31")`],
     ];
   }),
-  ["A8", "Total"],
-  ["B8", "=SUM(B4:B6)"],
-  ["C8", "=SUM(C4:C6)"],
-  ["A10", "Bicycle qty"],
+  ["A7", "Total"],
+  ["B7", "=SUM(B4:B6)"],
+  ["C7", "=SUM(C4:C6)"],
+  ["D7", "=SUM(D4:D6)"],
+  ["A9", "Literal arguments, item 1000:"],
+  ["A10", "Qty"],
   ["B10", '=INV.QTY("1000")'],
-  ["A11", "Bicycle cost"],
+  ["A11", "Cost"],
   ["B11", '=INV.UNITCOST("1000","2025-01-31")'],
 ];
 

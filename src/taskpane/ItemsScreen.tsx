@@ -80,7 +80,7 @@ export function ItemsScreen({ service, store, onLedgerChanged }: AppDeps) {
         <Field label="Unit Cost">
           <Input value={draft.unitCost} inputMode="decimal" onChange={(_e, d) => set("unitCost")(d.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabled={task.busy || draft.no.trim() === ""} style={{ alignSelf: "end" }}>
+        <Button type="submit" appearance="primary" disabled={task.busy || draft.no.trim() === ""} style={{ alignSelf: "end", whiteSpace: "nowrap" }}>
           Create item
         </Button>
       </form>

@@ -2,7 +2,7 @@
  * The sheet grid. Only the rows in view (plus a small margin) are rendered, so ledger sheets of a few
  * thousand rows scroll smoothly. Cells are plain text nodes: nothing from the workbook is parsed as HTML.
  */
-import { useState, type CSSProperties, type UIEvent } from "react";
+import { useEffect, useRef, useState, type CSSProperties, type UIEvent } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { addressOf, columnLetters, type GridSheet } from "./gridModel";
 
@@ -27,9 +27,18 @@ const useStyles = makeStyles({
     cursor: "cell",
   },
   heading: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "center", cursor: "default" },
+  rowHeading: { position: "sticky", left: 0, zIndex: 2 },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
-  sticky: { position: "sticky", top: 0, zIndex: 1, display: "flex", height: `${ROW_HEIGHT}px` },
+  sticky: { position: "sticky", top: 0, zIndex: 3, display: "flex", height: `${ROW_HEIGHT}px` },
 });
+
+/** The sheet's used columns plus two, and at least enough to fill the visible width. */
+function columnsToFill(sheet: GridSheet, width: number): number {
+  let cols = 0;
+  let filled = HEADER_WIDTH;
+  while (cols < sheet.colCount + 2 || filled < width) filled += sheet.colWidth(cols++);
+  return cols;
+}
 
 export interface GridSelection {
   row: number;
@@ -47,7 +56,7 @@ function ColumnHeadings({ sheet, cols }: { sheet: GridSheet; cols: number }) {
   const styles = useStyles();
   return (
     <div className={styles.sticky}>
-      <div className={`${styles.cell} ${styles.heading}`} style={{ width: HEADER_WIDTH }} />
+      <div className={`${styles.cell} ${styles.heading} ${styles.rowHeading}`} style={{ width: HEADER_WIDTH }} />
       {Array.from({ length: cols }, (_, col) => (
         <div key={col} className={`${styles.cell} ${styles.heading}`} style={{ width: sheet.colWidth(col) }}>
           {columnLetters(col)}
@@ -60,21 +69,30 @@ function ColumnHeadings({ sheet, cols }: { sheet: GridSheet; cols: number }) {
 export function Grid({ sheet, selection, onSelect, onStartEdit }: GridProps) {
   const styles = useStyles();
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewHeight, setViewHeight] = useState(600);
-  const rows = Math.max(sheet.rowCount + 20, 40);
-  const cols = Math.max(sheet.colCount + 2, 12);
+  const [view, setView] = useState({ width: 1200, height: 800 });
+  const rows = Math.max(sheet.rowCount + 20, Math.ceil(view.height / ROW_HEIGHT) + 1);
+  const cols = columnsToFill(sheet, view.width);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows - 1, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(rows - 1, Math.ceil((scrollTop + view.height) / ROW_HEIGHT) + OVERSCAN);
   const width = HEADER_WIDTH + Array.from({ length: cols }, (_, col) => sheet.colWidth(col)).reduce((a, b) => a + b, 0);
 
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    setScrollTop(event.currentTarget.scrollTop);
-    setViewHeight(event.currentTarget.clientHeight);
-  };
+  const viewport = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const measure = () => setView({ width: element.clientWidth || 1200, height: element.clientHeight || 800 });
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const onScroll = (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop);
 
   const renderRow = (row: number) => (
     <div key={row} className={styles.row} style={{ top: (row + 1) * ROW_HEIGHT, width }} data-row={row}>
-      <div className={`${styles.cell} ${styles.heading}`} style={{ width: HEADER_WIDTH }}>
+      <div className={`${styles.cell} ${styles.heading} ${styles.rowHeading}`} style={{ width: HEADER_WIDTH }}>
         {row + 1}
       </div>
       {Array.from({ length: cols }, (_, col) => {
@@ -88,6 +106,7 @@ export function Grid({ sheet, selection, onSelect, onStartEdit }: GridProps) {
           fontSize: cell?.fontSize && cell.fontSize !== 11 ? `${cell.fontSize}pt` : undefined,
           background: cell?.background,
           color: cell?.color,
+          ...(cell?.overflow && { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 }),
         };
         return (
           <div
@@ -108,7 +127,7 @@ export function Grid({ sheet, selection, onSelect, onStartEdit }: GridProps) {
   const visible: number[] = [];
   for (let row = first; row <= last; row++) visible.push(row);
   return (
-    <div className={styles.viewport} onScroll={onScroll} data-testid="grid" aria-label={`Sheet ${sheet.name}`}>
+    <div className={styles.viewport} onScroll={onScroll} ref={viewport} data-testid="grid" aria-label={`Sheet ${sheet.name}`}>
       <div style={{ height: (rows + 1) * ROW_HEIGHT, width, position: "relative" }}>
         <ColumnHeadings sheet={sheet} cols={cols} />
         {visible.map(renderRow)}

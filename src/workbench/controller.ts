@@ -15,6 +15,10 @@ const MAX_RECALC_PASSES = 4;
 const HEADER_BACKGROUND = "#4472C4";
 const BAND_BACKGROUND = "#D9E1F2";
 
+/** Excel's error values, which it shows centred. */
+const ERROR_VALUES = new Set(["#N/A", "#VALUE!", "#DIV/0!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#ERROR!", "#SPILL!"]);
+const isErrorValue = (value: CellValue): boolean => typeof value === "string" && ERROR_VALUES.has(value);
+
 export class WorkbenchController {
   private version = 0;
   private readonly listeners = new Set<() => void>();
@@ -154,6 +158,11 @@ export class WorkbenchController {
     return this.workbook.sheets().some((model) => model.name.toLowerCase() === sheet.toLowerCase());
   }
 
+  private isEmpty(sheet: string, row: number, col: number): boolean {
+    const cell = this.workbook.cell(sheet, row, col);
+    return cell.value === null && cell.formula === null;
+  }
+
   private valueOrNull(sheet: string, row: number, col: number): CellValue {
     return this.hasSheet(sheet) ? this.workbook.cell(sheet, row, col).value : null;
   }
@@ -171,7 +180,8 @@ export class WorkbenchController {
       fontSize: cell.fontSize,
       background: cell.fill ?? (isHeader ? HEADER_BACKGROUND : banded ? BAND_BACKGROUND : undefined),
       color: isHeader ? "#FFFFFF" : cell.red ? "#C00000" : undefined,
-      align: typeof cell.value === "number" ? "right" : "left",
+      align: typeof cell.value === "number" ? "right" : isErrorValue(cell.value) ? "center" : "left",
+      overflow: typeof cell.value === "string" && !isErrorValue(cell.value) && !isHeader && this.isEmpty(sheet, row, col + 1),
     };
   }
 }

@@ -11,7 +11,9 @@ export interface GridCell {
   /** CSS colours: fills (errors, grey computed columns, table headers) and text ([Red] formats). */
   background?: string;
   color?: string;
-  align?: "left" | "right";
+  align?: "left" | "right" | "center";
+  /** Text that may run on into the empty cells to its right, as in Excel. */
+  overflow?: boolean;
 }
 
 export interface GridSheet {

@@ -18,7 +18,7 @@ import { Workbench } from "./Workbench";
 
 async function download(workbook: MemoryWorkbook): Promise<void> {
   const bytes = await exportXlsx(workbook);
-  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
   const link = document.createElement("a");
   link.href = url;
   link.download = "inventory-ledger-workbench.xlsx";

@@ -1,4 +1,4 @@
-/* global window -- the callbacks passed to page.evaluate run in the page */
+/* global window, Buffer -- page.evaluate callbacks run in the page; Buffer is Node's */
 /**
  * The workbench in headless Chromium: DEMO data in real IndexedDB, the journal error flow (a bad row
  * refuses the whole journal and is marked beside it), a successful post, the item ledger sheet, an INV
@@ -14,6 +14,14 @@ const DEMO_ENTRIES = 12; // DEMO ILE 1–12 (the transfer posts two entries)
 const DEMO_QTY_1000 = 13;
 
 const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
+
+const letters = (col) => (col < 26 ? String.fromCharCode(65 + col) : letters(Math.floor(col / 26) - 1) + letters(col % 26));
+
+/** The grid address of a table cell: `row` is the 0-based data row. */
+async function tableAddress(page, table, header, row) {
+  const data = await hooks(page, (t) => window.__invTest.table(t), table);
+  return `${letters(data.firstColumn + data.headers.indexOf(header))}${data.firstDataRow + row + 1}`;
+}
 
 async function openWorkbench({ page, url }) {
   await page.goto(url, { waitUntil: "domcontentloaded" });
@@ -75,6 +83,13 @@ export const tests = [
       const after = await hooks(page, () => window.__invTest.ledger());
       assert.equal(after.entries, before.entries, "nothing posted");
       assert.equal(after.ledgerVersion, before.ledgerVersion);
+      // Show the Status and Message written beside the refused row.
+      const message = page.locator(`[data-address="${await tableAddress(page, JOURNAL, "Message", 1)}"]`);
+      await page.getByTestId("grid").evaluate((grid, cell) => {
+        grid.scrollLeft = grid.querySelector(`[data-address="${cell}"]`).offsetLeft - 420;
+      }, await tableAddress(page, JOURNAL, "Message", 1));
+      await message.click();
+      assert.match(await page.getByTestId("formula-bar").inputValue(), /9999/);
       await ctx.screenshot("02-journal-refused");
     },
   },
@@ -149,6 +164,20 @@ export const tests = [
       await page.getByTestId("item-2000").waitFor();
       assert.match(await page.getByTestId("item-2000").innerText(), /Helmet/);
       await ctx.screenshot("06-after-reload-items");
+    },
+  },
+  {
+    name: "Download .xlsx saves a workbook file",
+    async run(ctx) {
+      const { page } = ctx;
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .xlsx" }).click()]);
+      assert.match(download.suggestedFilename(), /\.xlsx$/);
+      const stream = await download.createReadStream();
+      const chunks = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      const bytes = Buffer.concat(chunks);
+      assert.ok(bytes.length > 2000, `only ${bytes.length} bytes`);
+      assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "an .xlsx is a zip file");
     },
   },
 ];
