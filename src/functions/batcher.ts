@@ -82,6 +82,8 @@ export class FunctionBatcher {
   /** Generation of the last invalidation per item; a flush that started earlier must not re-validate it. */
   private readonly invalidatedAt = new Map<string, number>();
   private knownSettings: string | undefined;
+  /** The company and ledger version last seen; a change that goes back (restore) or elsewhere drops everything. */
+  private knownLedger: { id: string; version: number } | undefined;
   private settingsInvalidatedAt = -1;
   private catalogStamp = 0;
   private generation = 0;
@@ -103,6 +105,7 @@ export class FunctionBatcher {
   setStore(store: LedgerStore): void {
     this.bindStore(store);
     this.storeReady = Promise.resolve(store);
+    this.knownLedger = undefined;
     this.invalidate({ all: true });
   }
 
@@ -140,6 +143,7 @@ export class FunctionBatcher {
   /** Drops what a change may have made stale; cached answers over other items stay valid (rule 2). */
   invalidate(change: LedgerChange): void {
     const generation = ++this.generation;
+    if (change.company && this.rewindsLedger(change.company)) change = { all: true };
     if (change.all) {
       this.cache.clear();
       this.known.clear();
@@ -159,6 +163,18 @@ export class FunctionBatcher {
       this.knownSettings = undefined;
       this.settingsInvalidatedAt = generation;
     }
+  }
+
+  /**
+   * Book versions only grow along one ledger's history. A restore of an older backup, or another company,
+   * can bring back version numbers the cache has seen with other contents: then nothing cached is trusted.
+   */
+  private rewindsLedger(company: Company): boolean {
+    const known = this.knownLedger;
+    const rewinds = known !== undefined && (company.id !== known.id || company.ledgerVersion < known.version);
+    if (!known || rewinds || company.ledgerVersion > known.version)
+      this.knownLedger = { id: company.id, version: company.ledgerVersion };
+    return rewinds;
   }
 
   private isCurrent(entry: CacheEntry): boolean {
@@ -208,6 +224,10 @@ export class FunctionBatcher {
       if (fresh(upper)) this.known.set(upper, snapshot.books.get(item.no)?.version ?? NO_BOOK);
     }
     if (this.settingsInvalidatedAt <= startedAt) this.knownSettings = settingsKeyOf(snapshot.company);
+    const company = snapshot.company;
+    const known = this.knownLedger;
+    if (company && (!known || (known.id === company.id && company.ledgerVersion > known.version)))
+      this.knownLedger = { id: company.id, version: company.ledgerVersion };
   }
 
   private answer(pending: Pending, snapshot: StockSnapshot, catalog: number, startedAt: number): void {

@@ -23,22 +23,62 @@ export type InvFunction = (...args: unknown[]) => ResultMatrix | Promise<ResultM
 
 /**
  * One batcher per page, even if the bundle were loaded twice (two webpack entries without a shared
- * runtime chunk would otherwise get two caches and two store bindings).
+ * runtime chunk would otherwise get two caches and two store bindings). The global holds a function, not
+ * the batcher itself, so that nothing walks into its mutable state through globalThis (Jest's globals
+ * cleanup rewrites every property it can reach).
  */
 function pageBatcher(): FunctionBatcher {
-  const page = globalThis as { __invFunctionBatcher?: FunctionBatcher };
-  page.__invFunctionBatcher ??= new FunctionBatcher();
-  return page.__invFunctionBatcher;
+  const page = globalThis as { __invFunctionBatcher?: () => FunctionBatcher };
+  if (!page.__invFunctionBatcher) {
+    const batcher = new FunctionBatcher();
+    page.__invFunctionBatcher = () => batcher;
+  }
+  return page.__invFunctionBatcher();
+}
+
+/** Commits announced to the other add-in runtimes of this origin, which share the IndexedDB store. */
+export const CHANGE_CHANNEL = "inventory-ledger:changes";
+
+/**
+ * Rule 9 (cross-workbook coherence): IndexedDB is per origin, so every open workbook reads the same store;
+ * each commit is broadcast and invalidates the other runtimes' caches. One channel per module instance:
+ * a duplicated module would only post twice, which costs a cache miss, never a stale answer.
+ */
+let changeChannel: BroadcastChannel | undefined;
+
+function pageChannel(): BroadcastChannel | undefined {
+  if (!changeChannel && typeof BroadcastChannel !== "undefined") {
+    changeChannel = new BroadcastChannel(CHANGE_CHANNEL);
+    changeChannel.onmessage = (event: MessageEvent<LedgerChange>) => pageBatcher().invalidate(event.data);
+  }
+  return changeChannel;
+}
+
+/** Closes this page's change channel (tests: an open channel outlives the test file). */
+export function closeChangeChannel(): void {
+  changeChannel?.close();
+  changeChannel = undefined;
+}
+
+export interface FunctionsConfig {
+  store: LedgerStore;
+  /** Announce commits to other runtimes and listen to theirs; default: in a browser page only. */
+  broadcast?: boolean;
 }
 
 /**
  * Binds the store the functions read. Returns the same store wrapped so that its commits refresh the
- * function cache: the page must post through the returned store (or call `notifyLedgerChanged`).
+ * function cache, here and (broadcast) in other runtimes: the page must post through the returned store
+ * (or call `notifyLedgerChanged`).
  */
-export function configureFunctions({ store }: { store: LedgerStore }): LedgerStore {
+export function configureFunctions({ store, broadcast = typeof window !== "undefined" }: FunctionsConfig): LedgerStore {
   const batcher = pageBatcher();
   batcher.setStore(store);
-  return observeCommits(store, (change) => batcher.invalidate(change));
+  const channel = broadcast ? pageChannel() : undefined;
+  return observeCommits(store, (change) => {
+    batcher.invalidate(change);
+    channel?.postMessage(change);
+  });
 }
 
 /** Reports a change made outside the wrapped store (another runtime, a restore). */

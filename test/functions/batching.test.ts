@@ -8,6 +8,8 @@ import {
   flushFunctions,
   functionStats,
   invFunctions,
+  CHANGE_CHANNEL,
+  closeChangeChannel,
   resetFunctionStats,
   type ResultMatrix,
 } from "../../src/functions/registry";
@@ -21,6 +23,11 @@ let counting: CountingStore;
 let observed: LedgerStore;
 
 beforeAll(() => installCustomFunctionsShim());
+// Nothing may run after the file's globals are torn down: no open channel, no queued call.
+afterAll(async () => {
+  closeChangeChannel();
+  await flushFunctions();
+});
 
 beforeEach(async () => {
   counting = countReads(await smallLedger());
@@ -156,7 +163,9 @@ test("a change reported while a flush runs is not marked current by that flush",
   });
   await flushing;
   expect(await during).toEqual([[13]]);
-  expect(QTY([["1000"]])).toBeInstanceOf(Promise);
+  const next = QTY([["1000"]]);
+  expect(next).toBeInstanceOf(Promise);
+  expect(await next).toEqual([[13]]);
 });
 
 test("calls made before a store is bound wait for it", async () => {
@@ -166,4 +175,41 @@ test("calls made before a store is bound wait for it", async () => {
   await new Promise((resolve) => setTimeout(resolve, 5));
   configureFunctions({ store: counting });
   expect(await early).toEqual([[15]]);
+});
+
+test("a commit broadcast by another runtime invalidates only the items it names (rule 9)", async () => {
+  configureFunctions({ store: counting, broadcast: true });
+  await QTY([["1000"], ["2000"]]);
+  const otherWorkbook = new BroadcastChannel(CHANGE_CHANNEL);
+  otherWorkbook.postMessage({ items: ["1000"] });
+  otherWorkbook.close();
+  const answer = async () => {
+    for (let wait = 0; wait < 50; wait++) {
+      const result = QTY([["1000"]]);
+      if (result instanceof Promise) return result;
+      await new Promise((resolve) => setTimeout(resolve, 2)); // the message arrives as a task
+    }
+    throw new Error("the broadcast never invalidated item 1000");
+  };
+  expect(await answer()).toEqual([[13]]);
+  expect(QTY([["2000"]])).toEqual([[15]]);
+  closeChangeChannel();
+});
+
+test("restoring an older state of the ledger drops every cached answer", async () => {
+  await QTY([["2000"]]);
+  await observed.transact(async (tx) => {
+    const company = (await tx.company())!;
+    company.ledgerVersion = 5;
+    await tx.putCompany(company);
+  });
+  expect(QTY([["2000"]])).toEqual([[15]]); // a forward step keeps the cache
+  await observed.transact(async (tx) => {
+    const company = (await tx.company())!;
+    company.ledgerVersion = 2; // a backup from before
+    await tx.putCompany(company);
+  });
+  const after = QTY([["2000"]]);
+  expect(after).toBeInstanceOf(Promise);
+  expect(await after).toEqual([[15]]);
 });
