@@ -8,7 +8,7 @@
  * than 127.0.0.1 fails the run: the add-in works offline. A static build is used rather than
  * `webpack serve` because it has no live-reload socket and no file watching to race with.
  *
- *   node scripts/run-e2e.mjs [--summary out.json] [--keep]     (E2E_WEBPACK_CONFIG=file to build with another config)
+ *   node scripts/run-e2e.mjs [--summary out.json] [--keep]
  */
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -40,8 +40,7 @@ const MIME = {
 /** Builds the workbench (development mode, no minifier: faster) into `outDir`; dist/ is left alone. */
 function buildWorkbench(outDir) {
   return new Promise((resolve, reject) => {
-    const config = process.env.E2E_WEBPACK_CONFIG ? ["--config", process.env.E2E_WEBPACK_CONFIG] : [];
-    const build = spawn("npx", ["webpack", "--mode", "development", "--env", "workbench", "--output-path", outDir, ...config], {
+    const build = spawn("npx", ["webpack", "--mode", "development", "--env", "workbench", "--output-path", outDir], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });

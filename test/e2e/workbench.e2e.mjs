@@ -73,6 +73,8 @@ export const tests = [
       await hooks(page, (lines) => window.__invTest.fillTableRows("tblItemJournal", lines), journalLines);
       await page.getByRole("tab", { name: "Item Journal" }).click();
       await clickTab(page, "Journal");
+      const validated = await runCommand(page, "Validate");
+      assert.match(validated, /Journal has errors/, validated);
       const text = await runCommand(page, "Post");
       assert.match(text, /line 2/i, text);
       assert.match(text, /9999/, text);
@@ -125,6 +127,7 @@ export const tests = [
       const last = rows.at(-1);
       assert.equal(last["Item No."], "2000");
       assert.equal(last.Quantity, 2);
+      assert.equal(last.Description, "Helmet");
       assert.equal(await hooks(page, () => window.__invTest.activeSheet()), "Item Ledger Entries");
       await ctx.screenshot("04-item-ledger-sheet");
     },

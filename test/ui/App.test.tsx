@@ -113,3 +113,24 @@ describe("Journal screen", () => {
     await waitFor(() => expect(screen.getByTestId("task-outcome").textContent).toMatch(/The journal is empty/));
   });
 });
+
+describe("Ledgers screen", () => {
+  it("writes every item ledger entry to the Item Ledger Entries sheet", async () => {
+    const { deps, workbook } = await setup();
+    await deps.service.postJournal([
+      { postingDate: "2025-01-05", entryType: "Purchase", item: "1000", location: "MAIN", quantity: 10, unitCost: 100 },
+      { postingDate: "2025-01-15", entryType: "Sale", item: "1000", location: "MAIN", quantity: 4, unitPrice: 200 },
+    ]);
+    fireEvent.click(screen.getByRole("tab", { name: "Ledgers" }));
+    fireEvent.click(screen.getByRole("button", { name: "Write item ledger entries" }));
+    await waitFor(() => expect(screen.getByTestId("task-outcome").textContent).toMatch(/Wrote 2 item ledger entries/));
+    const table = await workbook.readTable("tblItemLedger");
+    const column = (header: string) => table?.rows.map((row) => row[table.headers.indexOf(header)]);
+    expect(column("Entry No.")).toEqual([1, 2]);
+    expect(column("Quantity")).toEqual([10, -4]);
+    expect(column("Remaining Quantity")).toEqual([6, 0]);
+    expect(column("Cost Amount (Actual)")).toEqual([1000, -400]);
+    expect(column("Description")).toEqual(["Bicycle", "Bicycle"]);
+    expect(workbook.activeSheet()).toBe("Item Ledger Entries");
+  });
+});

@@ -12,14 +12,23 @@ export interface LedgerCommands {
 }
 
 /** Every item ledger entry and value entry, in entry-number order across items. */
-export async function loadLedgers(store: LedgerStore): Promise<{ entries: ItemLedgerEntry[]; values: ValueEntry[]; version: number }> {
+export interface LoadedLedgers {
+  entries: ItemLedgerEntry[];
+  values: ValueEntry[];
+  /** Item descriptions, shown on each entry as BC copies the line's description onto it. */
+  descriptions: Map<string, string>;
+  version: number;
+}
+
+export async function loadLedgers(store: LedgerStore): Promise<LoadedLedgers> {
   return store.read(async (tx) => {
     const company = await tx.company();
     const items = await tx.items();
     const books = await tx.books(items.map((item) => item.no));
     const entries = [...books.values()].flatMap((book) => book.entries).sort((a, b) => a.entryNo - b.entryNo);
     const values = [...books.values()].flatMap((book) => book.values).sort((a, b) => a.entryNo - b.entryNo);
-    return { entries, values, version: company?.ledgerVersion ?? 0 };
+    const descriptions = new Map(items.map((item) => [item.no, item.description]));
+    return { entries, values, descriptions, version: company?.ledgerVersion ?? 0 };
   });
 }
 
@@ -35,9 +44,10 @@ export function useLedgers({ store, workbook, now }: AppDeps): LedgerCommands {
 
   const writeItemLedger = useCallback(() => {
     void run("Item ledger not written", async (reporter) => {
-      const { entries, values, version } = await loadLedgers(store);
+      const { entries, values, descriptions, version } = await loadLedgers(store);
       const report = await writeItemLedgerSheet(workbook, entries, values, {
         parameters: "All items, all locations",
+        details: (entry) => ({ description: descriptions.get(entry.item) }),
         stamp: `Generated ${stampTime((now ?? (() => new Date()))())} · ledger v${version} · basis posted`,
         onProgress: (progress) => reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" }),
       });
