@@ -1,9 +1,12 @@
 /**
- * The INV custom functions as Excel sees them. The JSDoc below is the source of functions.json
- * (custom-functions-metadata-plugin), and the plugin appends the `CustomFunctions.associate` calls at build
- * time. The TypeScript return types are inferred (a matrix, or a promise of one: a cached answer is returned
- * synchronously) and the JSDoc `@returns {number[][]}` gives the metadata its matrix result. Each function is a thin wrapper over the registry; the first argument is a matrix so that a range
- * such as A2:A500 returns a same-shaped array from one call (excel.md §1.1 "ranges in, arrays out").
+ * The INV custom functions as Excel sees them: thin wrappers over the registry. The JSDoc below is the
+ * source of functions.json (custom-functions-metadata-plugin), and the plugin appends the
+ * `CustomFunctions.associate` calls at build time.
+ *
+ * Every argument is a matrix (excel.md §1.1 "ranges in, arrays out"): a range such as A2:A500 in `item`
+ * returns a same-shaped array from one call, and each other argument is one value or a range of that same
+ * shape, read element-wise. The TypeScript return type is inferred — a matrix, or a promise of one, since a
+ * cached answer is returned synchronously — and `@returns {number[][]}` gives the metadata its matrix result.
  */
 import { invQty, invUnitCost } from "./registry";
 
@@ -11,12 +14,12 @@ import { invQty, invUnitCost } from "./registry";
  * Quantity on hand: the sum of item ledger entry quantities posted on or before asOf.
  * @customfunction QTY
  * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
- * @param [asOf] Cut-off date: a date cell or yyyy-mm-dd text; blank = the company's work date.
- * @param [location] Location code or filter; blank = all locations.
+ * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
+ * @param [location] Location code or filter (blank = all locations), or a range of them.
  * @param [options] Text key=value;… — variant=, lot=, serial=.
  * @returns {number[][]} Quantity per item, same shape as item.
  */
-export function qty(item: unknown[][], asOf?: unknown, location?: unknown, options?: unknown) {
+export function qty(item: unknown[][], asOf?: unknown[][], location?: unknown[][], options?: unknown[][]) {
   return invQty(item, asOf, location, options);
 }
 
@@ -24,18 +27,18 @@ export function qty(item: unknown[][], asOf?: unknown, location?: unknown, optio
  * Average unit cost of the stock on hand: inventory value ÷ quantity at the same cut-off.
  * @customfunction UNITCOST
  * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
- * @param [asOf] Cut-off date: a date cell or yyyy-mm-dd text; blank = the company's work date.
- * @param [location] Location code or filter; blank = all locations.
+ * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
+ * @param [location] Location code or filter (blank = all locations), or a range of them.
  * @param [basis] posted (default) or adjusted.
  * @param [options] Text key=value;… — date=posting|valuation, expected=TRUE, variant=, lot=, serial=.
  * @returns {number[][]} Unit cost per item, same shape as item.
  */
 export function unitCost(
   item: unknown[][],
-  asOf?: unknown,
-  location?: unknown,
-  basis?: unknown,
-  options?: unknown,
+  asOf?: unknown[][],
+  location?: unknown[][],
+  basis?: unknown[][],
+  options?: unknown[][],
 ) {
   return invUnitCost(item, asOf, location, basis, options);
 }

@@ -4,20 +4,12 @@
  * batcher. The page binds the store once at startup with `configureFunctions`.
  */
 import type { LedgerStore } from "../core/ports";
-import {
-  basisArgument,
-  codeText,
-  dateArgument,
-  optionsArgument,
-  type InvFunctionName,
-  type StockRequest,
-} from "./arguments";
+import { basisArgument, codeText, dateArgument, optionsArgument, type InvFunctionName } from "./arguments";
 import { FunctionBatcher, type FlushStats, type LedgerChange } from "./batcher";
-import { InvError, internalError, toExcelError, type CellResult, type ExcelCellError } from "./cellErrors";
+import { evaluateCells, type ResultMatrix } from "./cells";
 import { observeCommits } from "./observedStore";
 
-export type CellValueOut = number | ExcelCellError;
-export type ResultMatrix = CellValueOut[][];
+export type { CellValueOut, ResultMatrix } from "./cells";
 /** A matrix result, synchronous when every cell was answered from the cache. */
 export type InvFunction = (...args: unknown[]) => ResultMatrix | Promise<ResultMatrix>;
 
@@ -99,67 +91,23 @@ export function flushFunctions(): Promise<void> {
   return pageBatcher().flush();
 }
 
-/** Excel passes a range as rows of cells; the workbench may pass a single value. */
-function asMatrix(value: unknown): unknown[][] {
-  if (!Array.isArray(value)) return [[value]];
-  return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
-}
-
-type SharedArguments = Omit<StockRequest, "fn" | "item">;
-
-function toOutput(result: CellResult): CellValueOut {
-  return result instanceof InvError ? toExcelError(result) : result;
-}
-
-/** Shapes the answer; a single-cell call with an error throws it, which is how Excel shows an error cell. */
-function finish(input: unknown[][], results: CellResult[]): ResultMatrix {
-  if (results.length === 1 && results[0] instanceof InvError) throw toExcelError(results[0]);
-  let at = 0;
-  return input.map((row) => row.map(() => toOutput(results[at++])));
-}
-
-function evaluateCells(fn: InvFunctionName, itemArgument: unknown, shared: () => SharedArguments) {
-  const input = asMatrix(itemArgument);
-  const batcher = pageBatcher();
-  let common: SharedArguments;
-  try {
-    common = shared();
-  } catch (error) {
-    // A bad date, basis or option is the answer of every cell.
-    const failure = internalError(error);
-    return finish(input, input.flat().map(() => failure));
-  }
-  const results: (CellResult | Promise<CellResult>)[] = input.flat().map((cell) => {
-    let request: StockRequest;
-    try {
-      request = { fn, item: codeText(cell, "item"), ...common };
-    } catch (error) {
-      return internalError(error);
-    }
-    return batcher.cached(request) ?? batcher.request(request);
-  });
-  // Rule 2: when every cell hit the cache, answer synchronously (no #BUSY! round trip).
-  if (results.every((result) => !(result instanceof Promise))) return finish(input, results as CellResult[]);
-  return Promise.all(results).then((settled) => finish(input, settled));
-}
-
 /** INV.QTY(item, [asOf], [location], [options]) — excel.md §1.2. */
 export function invQty(item: unknown, asOf?: unknown, location?: unknown, options?: unknown) {
-  return evaluateCells("QTY", item, () => ({
-    asOf: dateArgument(asOf),
-    location: codeText(location, "location"),
+  return evaluateCells(pageBatcher(), "QTY", item, { asOf, location, options }, (argument) => ({
+    asOf: dateArgument(argument("asOf")),
+    location: codeText(argument("location"), "location"),
     basis: "posted",
-    options: optionsArgument(options),
+    options: optionsArgument(argument("options")),
   }));
 }
 
 /** INV.UNITCOST(item, [asOf], [location], [basis], [options]) — excel.md §1.2. */
 export function invUnitCost(item: unknown, asOf?: unknown, location?: unknown, basis?: unknown, options?: unknown) {
-  return evaluateCells("UNITCOST", item, () => ({
-    asOf: dateArgument(asOf),
-    location: codeText(location, "location"),
-    basis: basisArgument(basis),
-    options: optionsArgument(options),
+  return evaluateCells(pageBatcher(), "UNITCOST", item, { asOf, location, basis, options }, (argument) => ({
+    asOf: dateArgument(argument("asOf")),
+    location: codeText(argument("location"), "location"),
+    basis: basisArgument(argument("basis")),
+    options: optionsArgument(argument("options")),
   }));
 }
 

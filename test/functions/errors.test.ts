@@ -81,6 +81,21 @@ describe("cell errors reach Excel as CustomFunctions.Error", () => {
     expect(result[0].map((cell) => describeError(cell).code)).toEqual(["#VALUE!", "#VALUE!"]);
   });
 
+  test("other arguments may be ranges of the item's shape, read element-wise", async () => {
+    const result = (await QTY([["1000"], ["1000"], ["2000"]], [["2025-01-31"], ["2025-01-05"], [45688]], [["MAIN"], [""], ["EAST"]])) as unknown[][];
+    expect(result).toEqual([[5], [10], [0]]);
+    const mixed = (await QTY([["1000"], ["1000"]], [["2025-01-31"], ["31/01/25"]])) as unknown[][];
+    expect(mixed[0]).toEqual([8]);
+    expect(describeError(mixed[1][0])).toEqual({ code: "#VALUE!", message: "'31/01/25' is not a date; use a date cell or yyyy-mm-dd" });
+  });
+
+  test("a range argument of another shape is #VALUE! in every cell", async () => {
+    const result = (await QTY([["1000"], ["2000"]], [["2025-01-31", "2025-01-31"]])) as unknown[][];
+    expect(result.flat().map((cell) => describeError(cell))).toEqual(
+      new Array(2).fill({ code: "#VALUE!", message: "asOf must be a single value or a range the same size as item" }),
+    );
+  });
+
   test("without a company the answer is #N/A asking to open the pane", async () => {
     configureFunctions({ store: new MemoryLedgerStore() });
     expect(describeError(await rejection(() => QTY([["1000"]])))).toEqual({

@@ -1,0 +1,77 @@
+/**
+ * Ranges in, arrays out (excel.md §1.1): the first argument is a matrix and the answer has its shape; every
+ * other argument is one value for all cells, or a range of the same shape read element-wise. Each cell becomes
+ * one request (or its own argument error), answered from the cache or queued for the next flush.
+ */
+import type { FunctionBatcher } from "./batcher";
+import { codeText, type InvFunctionName, type StockRequest } from "./arguments";
+import { InvError, internalError, invalidValue, toExcelError, type CellResult, type ExcelCellError } from "./cellErrors";
+
+export type CellValueOut = number | ExcelCellError;
+export type ResultMatrix = CellValueOut[][];
+
+/** Reads the named argument for the cell at (row, col). */
+export type ArgumentAt = (name: string) => unknown;
+/** Builds the request fields other than the function and item from one cell's arguments (throws InvError). */
+export type RequestFields = (argument: ArgumentAt) => Omit<StockRequest, "fn" | "item">;
+
+/** Excel passes a range as rows of cells; the workbench and omitted arguments pass a single value. */
+export function asMatrix(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+}
+
+type Reader = (row: number, col: number) => unknown;
+
+function elementwise(name: string, value: unknown, rows: number, cols: number): Reader {
+  if (!Array.isArray(value)) return () => value;
+  const matrix = asMatrix(value);
+  if (matrix.length === 1 && matrix[0].length === 1) return () => matrix[0][0];
+  if (matrix.length === rows && matrix.every((row) => row.length === cols)) return (row, col) => matrix[row][col];
+  throw invalidValue(`${name} must be a single value or a range the same size as item`);
+}
+
+function toOutput(result: CellResult): CellValueOut {
+  return result instanceof InvError ? toExcelError(result) : result;
+}
+
+/** Shapes the answer; a single-cell call with an error throws it, which is how Excel shows an error cell. */
+function finish(input: unknown[][], results: CellResult[]): ResultMatrix {
+  if (results.length === 1 && results[0] instanceof InvError) throw toExcelError(results[0]);
+  let at = 0;
+  return input.map((row) => row.map(() => toOutput(results[at++])));
+}
+
+export function evaluateCells(
+  batcher: FunctionBatcher,
+  fn: InvFunctionName,
+  itemArgument: unknown,
+  others: Record<string, unknown>,
+  fields: RequestFields,
+): ResultMatrix | Promise<ResultMatrix> {
+  const input = asMatrix(itemArgument);
+  const rows = input.length;
+  const cols = input[0]?.length ?? 0;
+  const readers = new Map<string, Reader>();
+  try {
+    for (const [name, value] of Object.entries(others)) readers.set(name, elementwise(name, value, rows, cols));
+  } catch (error) {
+    const failure = internalError(error); // a misshapen range is the answer of every cell
+    return finish(input, input.flat().map(() => failure));
+  }
+  const results = input.flatMap((row, r) =>
+    row.map((cell, c): CellResult | Promise<CellResult> => {
+      let request: StockRequest;
+      try {
+        const argument: ArgumentAt = (name) => readers.get(name)?.(r, c);
+        request = { fn, item: codeText(cell, "item"), ...fields(argument) };
+      } catch (error) {
+        return internalError(error);
+      }
+      return batcher.cached(request) ?? batcher.request(request);
+    }),
+  );
+  // Rule 2: when every cell hit the cache, answer synchronously (no #BUSY! round trip).
+  if (results.every((result) => !(result instanceof Promise))) return finish(input, results as CellResult[]);
+  return Promise.all(results).then((settled) => finish(input, settled));
+}
