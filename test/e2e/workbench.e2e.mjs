@@ -35,9 +35,13 @@ async function clickTab(page, name) {
 
 /** Clicks a pane button and waits for the command's MessageBar. */
 async function runCommand(page, button) {
-  await page.locator('[data-testid="task-outcome"]').first().waitFor({ state: "detached", timeout: 1000 }).catch(() => {});
+  const outcome = page.getByTestId("task-outcome");
+  // Dismiss the previous command's message first, so the one read below is this command's.
+  if (await outcome.count()) {
+    await outcome.getByRole("button", { name: "Dismiss" }).click();
+    await outcome.waitFor({ state: "detached" });
+  }
   await page.getByRole("button", { name: button, exact: true }).click();
-  const outcome = page.locator('[data-testid="task-outcome"]').first();
   await outcome.waitFor({ timeout: 30_000 });
   await hooks(page, () => window.__invTest.waitIdle());
   return outcome.innerText();
