@@ -36,7 +36,8 @@ export const QUOTE_PREFIX = "'";
 
 /**
  * The value as sent to Excel for a column of this kind: dates as serials, every string quote-prefixed
- * (so it is stored as text whatever it looks like), empty cells as "" (null would leave a cell as it was).
+ * (so it is stored as text whatever it looks like) except formula text in a formula column, empty
+ * cells as "" (null would leave a cell as it was).
  */
 export function toWireValue(value: CellValue, kind: ColumnKind): CellValue {
   if (value === null || value === "") return "";
@@ -44,6 +45,7 @@ export function toWireValue(value: CellValue, kind: ColumnKind): CellValue {
     const serial = isoToSerial(value);
     if (serial !== null) return serial;
   }
+  if (kind === "formula" && typeof value === "string" && value.startsWith("=")) return value;
   return typeof value === "string" ? QUOTE_PREFIX + value : value;
 }
 

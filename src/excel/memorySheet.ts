@@ -14,9 +14,13 @@ export interface CellStyle {
   indent: number;
   /** Text entered with a leading apostrophe (Excel keeps this flag in the cell format, as here). */
   quotePrefix: boolean;
+  /** Drop-down validation list, or null (kept with the style since it too is set per block of cells). */
+  validationList: string[] | null;
 }
 
-export const DEFAULT_STYLE: CellStyle = { numberFormat: "General", fill: null, bold: false, fontSize: 11, indent: 0, quotePrefix: false };
+export const DEFAULT_STYLE: CellStyle = {
+  numberFormat: "General", fill: null, bold: false, fontSize: 11, indent: 0, quotePrefix: false, validationList: null,
+};
 
 /** Interned styles shared by every sheet of a workbook; id 0 is the default style. */
 export class StyleTable {
@@ -112,6 +116,15 @@ export class MemorySheet {
       for (let c = column; c < column + columnCount; c++) ids[c] = patch(ids[c] ?? 0);
     }
     this.columnCount = Math.max(this.columnCount, column + columnCount);
+  }
+
+  /** Excel's Group on rows: each call puts the rows one outline level deeper, at most 8. */
+  groupRows(row: number, rowCount: number, maxLevel: number): void {
+    for (let r = row; r < row + rowCount; r++) {
+      const level = (this.outlineLevels.get(r) ?? 0) + 1;
+      if (level > maxLevel) throw new RangeError(`Row ${r + 1} cannot be grouped beyond ${maxLevel} outline levels.`);
+      this.outlineLevels.set(r, level);
+    }
   }
 
   /** Contents, formats and panes cleared (the sheet keeps its name, place and visibility). */

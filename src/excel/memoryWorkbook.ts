@@ -5,7 +5,9 @@
  * outline levels, the 32,767-character cell limit, and a request payload limit per sync that throws
  * RequestPayloadSizeLimitExceeded like Excel on the web.
  */
-import { jsonBytes, parseCellInput } from "./cellValues";
+import { parseCellInput } from "./cellValues";
+import type { TableModel } from "./memoryBatch";
+import { MemoryBatch } from "./memoryBatch";
 import type { CellStyle } from "./memorySheet";
 import { MemorySheet, StyleTable } from "./memorySheet";
 import { displayText } from "./numberFormats";
@@ -14,10 +16,11 @@ import type {
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
 import { writeTableSheet } from "./sheetWriter";
-import type { FontPatch, SyncBatch } from "./syncBatch";
-import { FILL_COLOR, PayloadLimitError } from "./syncBatch";
+import type { SyncBatch } from "./syncBatch";
 import type { TableLocation } from "./tableOps";
 import { markTableCells, updateColumns } from "./tableOps";
+
+export type { TableModel };
 
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_CELL_CHARS = 32_767;
@@ -41,18 +44,6 @@ export interface CellModel extends CellStyle {
   red: boolean;
 }
 
-export interface TableModel {
-  name: string;
-  sheet: string;
-  /** 0-based header row and first column. */
-  row: number;
-  column: number;
-  /** Header row included. */
-  rowCount: number;
-  columnCount: number;
-  style: string;
-}
-
 export type WorkbookChange =
   | { kind: "sync"; bytes: number }
   | { kind: "input" | "result"; sheet: string; row: number; column: number }
@@ -63,11 +54,6 @@ export interface MemoryWorkbookOptions {
   payloadLimitBytes?: number;
   /** Writer settings (target bytes, retries, yielding). */
   writer?: ChunkOptions;
-}
-
-interface PendingOp {
-  bytes: number;
-  apply: () => void;
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -269,7 +255,9 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private batch(): SyncBatch {
-    return new MemoryBatch(this, {
+    return new MemoryBatch({
+      payloadLimitBytes: this.payloadLimitBytes,
+      styles: this.styles,
       sheet: (name) => this.requireSheet(name),
       prepare: (name, table, visibility) => this.prepare(name, table, visibility),
       writeCell: (sheet, row, column, value) => this.writeCell(sheet, row, column, value),
@@ -295,86 +283,5 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     sheet.visibility = visibility;
     this.emit({ kind: "sheets" });
-  }
-}
-
-/** What a MemoryBatch may do to its workbook. */
-interface BatchAccess {
-  sheet(name: string): MemorySheet;
-  prepare(name: string, table: string, visibility: SheetVisibility): void;
-  writeCell(sheet: MemorySheet, row: number, column: number, value: CellValue): void;
-  addTable(table: TableModel): void;
-  applied(bytes: number): void;
-}
-
-/** Queues operations and applies them on sync, refusing a queue over the payload limit as Excel does. */
-class MemoryBatch implements SyncBatch {
-  syncs = 0;
-  private pending: PendingOp[] = [];
-
-  constructor(
-    private readonly workbook: MemoryWorkbook,
-    private readonly access: BatchAccess,
-  ) {}
-
-  async prepareSheet(sheet: string, table: string, visibility: SheetVisibility): Promise<void> {
-    this.queue({ sheet, table, visibility }, () => this.access.prepare(sheet, table, visibility));
-  }
-
-  setValues(sheetName: string, row: number, column: number, values: CellValue[][]): void {
-    this.queue({ sheetName, row, column, values }, () => {
-      const sheet = this.access.sheet(sheetName);
-      values.forEach((cells, r) => cells.forEach((value, c) => this.access.writeCell(sheet, row + r, column + c, value)));
-    });
-  }
-
-  setNumberFormat(sheet: string, row: number, column: number, rowCount: number, format: string): void {
-    this.restyle(sheet, row, column, rowCount, 1, { numberFormat: format });
-  }
-
-  setFont(sheet: string, row: number, column: number, font: FontPatch): void {
-    this.restyle(sheet, row, column, 1, 1, { ...(font.bold !== undefined && { bold: font.bold }), ...(font.size !== undefined && { fontSize: font.size }) });
-  }
-
-  setFill(sheet: string, row: number, column: number, rowCount: number, fill: keyof typeof FILL_COLOR | null): void {
-    this.restyle(sheet, row, column, rowCount, 1, { fill: fill === null ? null : FILL_COLOR[fill] });
-  }
-
-  setColumnWidth(sheet: string, column: number, points: number): void {
-    this.queue({ sheet, column, points }, () => this.access.sheet(sheet).columnWidths.set(column, points));
-  }
-
-  addTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number, style: string): void {
-    const model: TableModel = { name: table, sheet, row, column, rowCount, columnCount, style };
-    this.queue(model, () => this.access.addTable({ ...model, sheet: this.access.sheet(sheet).name }));
-  }
-
-  freezePanes(sheetName: string, rows: number, columns: number): void {
-    this.queue({ sheetName, rows, columns }, () => {
-      const sheet = this.access.sheet(sheetName);
-      sheet.frozenRows = rows;
-      sheet.frozenColumns = columns;
-    });
-  }
-
-  async sync(): Promise<void> {
-    const ops = this.pending;
-    this.pending = [];
-    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
-    if (bytes > this.workbook.payloadLimitBytes) throw new PayloadLimitError(bytes, this.workbook.payloadLimitBytes);
-    for (const op of ops) op.apply();
-    this.syncs += 1;
-    this.access.applied(bytes);
-  }
-
-  private restyle(sheet: string, row: number, column: number, rowCount: number, columnCount: number, patch: Partial<CellStyle>): void {
-    this.queue({ sheet, row, column, rowCount, columnCount, patch }, () =>
-      this.access.sheet(sheet).restyle(row, column, rowCount, columnCount, this.workbook.styles.patcher(patch)),
-    );
-  }
-
-  /** The request size of an operation is estimated as the JSON size of its arguments. */
-  private queue(args: unknown, apply: () => void): void {
-    this.pending.push({ bytes: jsonBytes(args), apply });
   }
 }

@@ -52,6 +52,7 @@ export const COLUMN_WIDTH: Record<ColumnKind, number> = {
   integer: 60,
   boolean: 50,
   message: 320,
+  formula: 80,
 };
 
 export interface DisplayText {

@@ -205,6 +205,18 @@ class OfficeBatch implements SyncBatch {
     else panes.freezeAt(this.range(sheet, 0, 0, rows, columns));
   }
 
+  groupRows(sheet: string, row: number, rowCount: number): void {
+    this.range(sheet, row, 0, rowCount, 1).getEntireRow().group("ByRows" as Excel.GroupOption);
+  }
+
+  setIndent(sheet: string, row: number, column: number, rowCount: number, indent: number): void {
+    this.range(sheet, row, column, rowCount, 1).format.indentLevel = indent;
+  }
+
+  setValidationList(sheet: string, row: number, column: number, rowCount: number, list: readonly string[]): void {
+    this.range(sheet, row, column, rowCount, 1).dataValidation.rule = { list: { inCellDropDown: true, source: list.join(",") } };
+  }
+
   async sync(): Promise<void> {
     // "Until next sync": suspended for each request that writes (excel.md §3.1).
     this.context.workbook.application.suspendScreenUpdatingUntilNextSync();

@@ -22,13 +22,17 @@ export type ColumnKind =
   | "unitCost"
   | "integer"
   | "boolean"
-  | "message";
+  | "message"
+  /** Values are formula text ("=INV.QTY([@[No.]])"), written as formulas, not quote-prefixed. */
+  | "formula";
 
 export interface ColumnSpec {
   header: string;
   kind: ColumnKind;
   /** Written by the add-in in an input table: grey fill (excel.md §3.1, inputs). */
   computed?: boolean;
+  /** Drop-down validation list on the column's data cells (input tables). */
+  list?: string[];
 }
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
@@ -50,6 +54,13 @@ export interface TableSpec {
   freezeFirstColumn?: boolean;
   /** Default visible; metadata and backup sheets are very hidden. */
   visibility?: SheetVisibility;
+  /**
+   * Outline level per data row (0 = top level), summary row above its detail: rows are grouped up to
+   * Excel's 8 levels; deeper rows stay at 8, distinguished only by indent (excel.md §3.2, tblItemTrace).
+   */
+  rowLevels?: number[];
+  /** Header of the column indented by each row's level (the Trace Line). */
+  indentColumn?: string;
 }
 
 export interface TableData {

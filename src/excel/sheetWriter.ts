@@ -7,7 +7,7 @@ import { jsonBytes, textToWire, toWireValue } from "./cellValues";
 import { COLUMN_WIDTH, numberFormatFor } from "./numberFormats";
 import type { CellValue, TableSpec, WriteOptions, WriteReport } from "./port";
 import type { SyncBatch } from "./syncBatch";
-import { TABLE_STYLE, isPayloadLimitError } from "./syncBatch";
+import { MAX_INDENT, MAX_OUTLINE_LEVEL, TABLE_STYLE, isPayloadLimitError } from "./syncBatch";
 
 /** Row 5 holds the header (0-based 4); rows 1–3 the banner. */
 export const HEADER_ROW = 4;
@@ -131,6 +131,35 @@ function writeTableAndFormats(batch: SyncBatch, spec: TableSpec, rowsWritten: nu
     batch.setNumberFormat(sheet, FIRST_DATA_ROW, c, bodyRows, numberFormatFor(column.kind, values));
     batch.setColumnWidth(sheet, c, COLUMN_WIDTH[column.kind]);
     if (column.computed) batch.setFill(sheet, FIRST_DATA_ROW, c, bodyRows, "computed");
+    if (column.list) batch.setValidationList(sheet, FIRST_DATA_ROW, c, bodyRows, column.list);
   });
   batch.freezePanes(sheet, FIRST_DATA_ROW, spec.freezeFirstColumn ? 1 : 0);
+  if (spec.rowLevels) writeOutline(batch, spec, spec.rowLevels.slice(0, rowsWritten));
+}
+
+/** Runs of consecutive rows [start, length) whose value satisfies `test`. */
+function runs(values: readonly number[], test: (value: number, previous: number) => boolean): [number, number][] {
+  const found: [number, number][] = [];
+  values.forEach((value, i) => {
+    const last = found[found.length - 1];
+    if (last && last[0] + last[1] === i && test(value, values[i - 1])) last[1] += 1;
+    else if (test(value, Number.NaN)) found.push([i, 1]);
+  });
+  return found;
+}
+
+/**
+ * Groups each row as deep as its level (at most 8): level k groups every run of rows at level ≥ k, so
+ * a child run sits under the summary row above it. The indent column shows every level, also past 8.
+ */
+function writeOutline(batch: SyncBatch, spec: TableSpec, levels: readonly number[]): void {
+  for (let level = 1; level <= MAX_OUTLINE_LEVEL; level++) {
+    for (const [start, length] of runs(levels, (value) => value >= level)) batch.groupRows(spec.sheet, FIRST_DATA_ROW + start, length);
+  }
+  const indentColumn = spec.indentColumn === undefined ? -1 : spec.columns.findIndex((column) => column.header === spec.indentColumn);
+  if (indentColumn < 0) return;
+  for (const [start, length] of runs(levels, (value, previous) => Number.isNaN(previous) || value === previous)) {
+    const indent = Math.min(levels[start], MAX_INDENT);
+    if (indent > 0) batch.setIndent(spec.sheet, FIRST_DATA_ROW + start, indentColumn, length, indent);
+  }
 }

@@ -30,12 +30,21 @@ export interface SyncBatch {
   /** A table over the block whose first row is the header. */
   addTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number, style: string): void;
   freezePanes(sheet: string, rows: number, columns: number): void;
+  /** Groups whole rows once more (one outline level deeper), as Excel's Group does. */
+  groupRows(sheet: string, row: number, rowCount: number): void;
+  setIndent(sheet: string, row: number, column: number, rowCount: number, indent: number): void;
+  /** In-cell drop-down list validation on a block of one column. */
+  setValidationList(sheet: string, row: number, column: number, rowCount: number, list: readonly string[]): void;
   /** Sends the queue; throws an error named/coded RequestPayloadSizeLimitExceeded when it is too large. */
   sync(): Promise<void>;
 }
 
 /** Excel's fill colours for the add-in's fills: light red for errors, light grey for computed columns. */
 export const FILL_COLOR: Record<Exclude<CellFill, null>, string> = { error: "#FFC7CE", computed: "#F2F2F2" };
+
+/** Excel's limits: 8 outline levels; indent levels shown up to 15. */
+export const MAX_OUTLINE_LEVEL = 8;
+export const MAX_INDENT = 15;
 
 export const TABLE_STYLE = { output: "TableStyleLight9", input: "TableStyleMedium2" } as const;
 

@@ -36,12 +36,17 @@ function writeCells(workbook: MemoryWorkbook, model: SheetModel, sheet: Workshee
       if (cell.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + cell.fill.slice(1).toUpperCase() } };
       if (cell.bold || cell.fontSize !== 11) target.font = { bold: cell.bold, size: cell.fontSize };
       if (cell.indent > 0) target.alignment = { indent: cell.indent };
+      if (cell.validationList) {
+        target.dataValidation = { type: "list", allowBlank: true, formulae: [`"${cell.validationList.join(",")}"`] };
+      }
     }
   }
 }
 
 function hasStyle(cell: CellModel): boolean {
-  return cell.numberFormat !== "General" || cell.fill !== null || cell.bold || cell.fontSize !== 11 || cell.indent > 0;
+  return (
+    cell.numberFormat !== "General" || cell.fill !== null || cell.bold || cell.fontSize !== 11 || cell.indent > 0 || cell.validationList !== null
+  );
 }
 
 /** A formula keeps its text (without "=") and its cached result, so Excel shows the number before recalculating. */

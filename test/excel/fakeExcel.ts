@@ -44,6 +44,8 @@ export class FakeExcel {
   readonly requestBytes: number[] = [];
   /** Calculation mode seen at each accepted sync. */
   readonly modes: string[] = [];
+  /** Outline level per sheet and row, from the group calls. */
+  readonly outline = new Map<string, Map<number, number>>();
   syncs = 0;
   rejected = 0;
   private pending: Pending[] = [];
@@ -173,6 +175,14 @@ export class FakeExcel {
       set numberFormat(formats: string[][]) {
         fake.queue(`numberFormat ${address} ${formats[0][0]}`, JSON.stringify(formats).length + 20, () => fake.must(sheet).numberFormats.push({ row, column, rowCount, format: formats[0][0] }));
       },
+      getEntireRow: () => ({ group: (option: string) => fake.queue(`group ${option} rows ${row}+${rowCount}`, 20, () => {
+        const levels = fake.outline.get(sheet) ?? new Map<number, number>();
+        for (let r = row; r < row + rowCount; r++) levels.set(r, (levels.get(r) ?? 0) + 1);
+        fake.outline.set(sheet, levels);
+      }) }),
+      dataValidation: {
+        set rule(rule: { list: { source: string } }) { fake.queue(`validation ${address} ${rule.list.source}`, 40, () => undefined); },
+      },
       load: (what: string) => fake.queue(`load ${address} ${what}`, 20, () => {
         loaded = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => fake.value(sheet, row + r, column + c) ?? ""));
       }),
@@ -185,6 +195,7 @@ export class FakeExcel {
           set color(color: string) { fake.queue(`fill ${address} ${color}`, 20, () => each((key) => fake.must(sheet).fills.set(key, color))); },
           clear: () => fake.queue(`fill.clear ${address}`, 20, () => each((key) => fake.must(sheet).fills.set(key, null))),
         },
+        set indentLevel(indent: number) { fake.queue(`indent ${address} ${indent}`, 20, () => undefined); },
         set columnWidth(points: number) { fake.queue(`columnWidth ${address} ${points}`, 20, () => fake.must(sheet).widths.set(column, points)); },
       },
     };

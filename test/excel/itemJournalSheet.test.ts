@@ -34,6 +34,10 @@ describe("Item Journal sheet", () => {
     expect(wb.cell(SHEET, DATA, col("Status")).fill).toBe("#F2F2F2");
     expect(wb.cell(SHEET, DATA, col("Quantity")).fill).toBeNull();
     expect(await readItemJournal(wb)).toEqual({ lines: [], parseErrors: [] });
+    expect(wb.cell(SHEET, DATA, col("Entry Type")).validationList).toEqual(["Purchase", "Sale", "Positive Adjmt.", "Negative Adjmt.", "Transfer"]);
+    expect(wb.cell(SHEET, DATA, col("Location Code")).validationList).toBeNull();
+    await createItemJournalSheet(wb, { locations: ["MAIN", "EAST"] });
+    expect(wb.cell(SHEET, DATA, col("New Location Code")).validationList).toEqual(["MAIN", "EAST"]);
   });
 
   test("typed lines read back as JournalLines: captions, serial and ISO dates, numbers as text", async () => {

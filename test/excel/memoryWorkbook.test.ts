@@ -115,4 +115,30 @@ describe("MemoryWorkbook", () => {
     await expect(wb.markCells("tblItems", [{ row: 2, column: "Quantity", fill: "error" }])).rejects.toThrow(/no row 2/);
     await expect(wb.updateTableColumns("tblItems", ["Nope"], [[1]])).rejects.toThrow(/no column/);
   });
+
+  test("trace rows are grouped by level up to 8, indented past it, summary above detail", async () => {
+    const wb = new MemoryWorkbook({ writer: noYield });
+    const levels = [0, 1, 2, 2, 1, 0, 1, 9, 10, 3];
+    await wb.writeTable({
+      sheet: "Item Tracing", table: "tblItemTrace", title: "Item Tracing",
+      columns: [{ header: "Level", kind: "integer" }, { header: "Trace Line", kind: "text" }],
+      rows: levels.map((level) => [level, `entry at ${level}`]),
+      rowLevels: levels, indentColumn: "Trace Line",
+    });
+    expect(levels.map((_, r) => wb.rowOutlineLevel("Item Tracing", 5 + r))).toEqual([0, 1, 2, 2, 1, 0, 1, 8, 8, 3]);
+    expect(levels.map((_, r) => wb.cell("Item Tracing", 5 + r, 1).indent)).toEqual([0, 1, 2, 2, 1, 0, 1, 9, 10, 3]);
+    expect(wb.cell("Item Tracing", 5, 0).indent).toBe(0);
+  });
+
+  test("formula columns are written as formulas; list columns carry their drop-down", async () => {
+    const wb = new MemoryWorkbook({ writer: noYield });
+    await wb.writeTable({
+      sheet: "Items", table: "tblItems", title: "Items",
+      columns: [{ header: "No.", kind: "code" }, { header: "Type", kind: "text", list: ["Inventory", "Service"] }, { header: "Qty", kind: "formula" }],
+      rows: [["1000", "Inventory", "=INV.QTY([@[No.]])"]],
+    });
+    expect(wb.cell("Items", 5, 2)).toMatchObject({ formula: "=INV.QTY([@[No.]])", value: null });
+    expect(wb.cell("Items", 5, 1).validationList).toEqual(["Inventory", "Service"]);
+    expect(wb.formulaCells()).toEqual([{ sheet: "Items", row: 5, column: 2, formula: "=INV.QTY([@[No.]])" }]);
+  });
 });

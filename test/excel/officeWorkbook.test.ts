@@ -89,4 +89,23 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(fake.sheet("Items")?.fills.get("6,2")).toBe("#FFC7CE");
     expect(await workbook.sheetNames()).toEqual(["Items"]);
   });
+
+  test("outline levels become nested row groups, and drop-down lists data validation", async () => {
+    const { fake, workbook } = setup();
+    await workbook.writeTable({
+      sheet: "Item Tracing", table: "tblItemTrace", title: "Item Tracing",
+      columns: [{ header: "Trace Line", kind: "text", list: ["a", "b"] }],
+      rows: [["root"], ["child"], ["grandchild"], ["child"]],
+      rowLevels: [0, 1, 2, 1], indentColumn: "Trace Line",
+    });
+    expect(fake.calls.filter((c) => /^(group|indent|validation)/.test(c))).toEqual([
+      "validation Item Tracing!R5C0:4x1 a,b",
+      "group ByRows rows 6+3",
+      "group ByRows rows 7+1",
+      "indent Item Tracing!R6C0:1x1 1",
+      "indent Item Tracing!R7C0:1x1 2",
+      "indent Item Tracing!R8C0:1x1 1",
+    ]);
+    expect([...fake.outline.get("Item Tracing")!]).toEqual([[6, 1], [7, 2], [8, 1]]);
+  });
 });

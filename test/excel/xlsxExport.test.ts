@@ -52,6 +52,7 @@ describe("exportXlsx", () => {
 
     const journal = file.getWorksheet("Item Journal")!;
     expect((journal.getCell(6, 22).fill as any).fgColor.argb).toBe("FFF2F2F2");
+    expect(journal.getCell(6, 3).dataValidation).toMatchObject({ type: "list", formulae: ['"Purchase,Sale,Positive Adjmt.,Negative Adjmt.,Transfer"'] });
     const notes = file.getWorksheet("Notes")!;
     expect(notes.getCell(1, 1).value).toEqual({ formula: 'INV.QTY("1000")', result: 8 });
     expect(notes.getRow(2).outlineLevel).toBe(2);

@@ -58,22 +58,38 @@ const JOURNAL_TYPES: readonly JournalEntryType[] = ["Purchase", "Sale", "Positiv
 
 export interface JournalSheetOptions {
   stamp?: string;
+  /** Drop-down lists (excel.md §3.2: Entry Type always; Location and Unit of Measure when given). */
+  locations?: readonly string[];
+  unitsOfMeasure?: readonly string[];
   /** Lines to prefill (the demo, or lines kept after a post). */
   lines?: readonly JournalLine[];
 }
 
 export function createItemJournalSheet(port: WorkbookPort, options: JournalSheetOptions = {}): Promise<WriteReport> {
-  return writeJournalRows(port, (options.lines ?? []).map(journalLineRow), options.stamp);
+  return writeJournalRows(port, (options.lines ?? []).map(journalLineRow), options);
 }
 
-function writeJournalRows(port: WorkbookPort, rows: CellValue[][], stamp?: string): Promise<WriteReport> {
+function journalColumns(options: JournalSheetOptions): ColumnSpec[] {
+  const lists: Record<string, readonly string[] | undefined> = {
+    "Entry Type": JOURNAL_TYPES.map((type) => ENTRY_TYPE_CAPTION[type]),
+    "Location Code": options.locations,
+    "New Location Code": options.locations,
+    "Unit of Measure Code": options.unitsOfMeasure,
+  };
+  return ITEM_JOURNAL_COLUMNS.map((column) => {
+    const list = lists[column.header];
+    return list && list.length > 0 ? { ...column, list: [...list] } : column;
+  });
+}
+
+function writeJournalRows(port: WorkbookPort, rows: CellValue[][], options: JournalSheetOptions): Promise<WriteReport> {
   return port.writeTable({
     sheet: ITEM_JOURNAL_SHEET,
     table: ITEM_JOURNAL_TABLE,
     title: "Item Journal",
     parameters: "Fill in the lines, then Validate and Post from the task pane.",
-    stamp,
-    columns: ITEM_JOURNAL_COLUMNS,
+    stamp: options.stamp,
+    columns: journalColumns(options),
     rows,
     style: "input",
   });
@@ -238,12 +254,16 @@ export async function writeJournalStatus(port: WorkbookPort, result: JournalStat
 }
 
 /** After a successful post: the posted lines (1-based table rows) leave the table; other filled lines stay. */
-export async function removePostedLines(port: WorkbookPort, postedLines: readonly number[], stamp?: string): Promise<WriteReport> {
+export async function removePostedLines(
+  port: WorkbookPort,
+  postedLines: readonly number[],
+  options: Omit<JournalSheetOptions, "lines"> = {},
+): Promise<WriteReport> {
   const table = await port.readTable(ITEM_JOURNAL_TABLE);
   if (!table) throw new Error(`The workbook has no ${ITEM_JOURNAL_TABLE} table.`);
   const posted = new Set(postedLines);
   const kept = table.rows
     .filter((row, index) => !posted.has(index + 1) && isFilled(table, row))
     .map((row) => ITEM_JOURNAL_COLUMNS.map((column) => row[table.headers.indexOf(column.header)] ?? null));
-  return writeJournalRows(port, kept, stamp);
+  return writeJournalRows(port, kept, options);
 }
