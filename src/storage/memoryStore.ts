@@ -18,6 +18,21 @@ interface State {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+/**
+ * Deep copy of a book. Its records (entries, value entries, applications) are flat objects of
+ * primitives, so a spread per record is a full deep copy, several times faster than structuredClone
+ * on large books; the small nested parts go through structuredClone.
+ */
+function copyBook(book: ItemBook): ItemBook {
+  return {
+    ...book,
+    entries: book.entries.map((e) => ({ ...e })),
+    values: book.values.map((v) => ({ ...v })),
+    applications: book.applications.map((a) => ({ ...a })),
+    marks: structuredClone(book.marks),
+  };
+}
+
 /** Staged writes of one transaction, read before the committed state. */
 class Staging {
   company_: Company | undefined;
@@ -43,9 +58,13 @@ class Staging {
     for (const item of items) this.items.set(item.no, copy(item));
   }
 
+  /**
+   * Books are taken over as they are, not copied: a book is the largest record and the caller (the
+   * service's workspace) drops it after the transaction. Reads still hand out copies.
+   */
   async putBooks(books: readonly ItemBook[]): Promise<void> {
     for (const book of books) {
-      this.books.set(book.item, copy(book));
+      this.books.set(book.item, book);
       for (const entry of book.entries) {
         if (!this.state.owners.has(entry.entryNo)) this.owners.set(entry.entryNo, book.item);
       }
@@ -60,7 +79,7 @@ class Staging {
     const found = new Map<string, ItemBook>();
     for (const no of items) {
       const book = this.books.get(no) ?? this.state.books.get(no);
-      if (book) found.set(no, copy(book));
+      if (book) found.set(no, copyBook(book));
     }
     return found;
   }
@@ -143,7 +162,7 @@ export class MemoryLedgerStore implements LedgerStore {
     return copy({
       company: this.state.company,
       items: [...this.state.items.values()].sort((a, b) => compareText(a.no, b.no)),
-      books: [...this.state.books.values()].sort((a, b) => compareText(a.item, b.item)),
+      books: [...this.state.books.values()].sort((a, b) => compareText(a.item, b.item)).map(copyBook),
       glEntries: [...this.state.glEntries].sort((a, b) => a.entryNo - b.entryNo),
     });
   }

@@ -4,7 +4,7 @@
  */
 import type { ItemBook } from "../book";
 import { RefusedError } from "../errors";
-import { findEntry, openEntries } from "../ledger/bookIndex";
+import { findEntry, openInBucket } from "../ledger/bookIndex";
 import { applyQuantity } from "../posting/entries";
 import type { CostingMethod, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
@@ -23,10 +23,9 @@ function sameTracking(a: ItemLedgerEntry, b: ItemLedgerEntry): boolean {
 
 /** Open inbound entries an outbound may take, in the order of its costing method (§5.2). */
 export function candidateInbounds(book: ItemBook, outbound: ItemLedgerEntry, method: CostingMethod): ItemLedgerEntry[] {
-  const open = openEntries(book).filter((e) => e.positive && e.remainingQuantity > 0 && sameBucket(outbound, e));
-  const fifo = (a: ItemLedgerEntry, b: ItemLedgerEntry): number =>
-    a.postingDate < b.postingDate ? -1 : a.postingDate > b.postingDate ? 1 : a.entryNo - b.entryNo;
-  return method === "LIFO" ? open.sort((a, b) => fifo(b, a)) : open.sort(fifo);
+  // The bucket is kept in FIFO order (posting date, entry number); LIFO walks it backwards.
+  const open = openInBucket(book, outbound, true).filter((e) => e.remainingQuantity > 0 && sameBucket(outbound, e));
+  return method === "LIFO" ? open.reverse() : open;
 }
 
 /**
@@ -68,9 +67,7 @@ export function applyOutbound(
 
 /** A new inbound first closes open outbound entries of its bucket, oldest posting date first (§5.4). */
 export function closeOpenOutbounds(ws: Workspace, book: ItemBook, inbound: ItemLedgerEntry): ItemLedgerEntry[] {
-  const open = openEntries(book)
-    .filter((e) => !e.positive && e.remainingQuantity < 0 && sameTracking(e, inbound))
-    .sort((a, b) => (a.postingDate < b.postingDate ? -1 : a.postingDate > b.postingDate ? 1 : a.entryNo - b.entryNo));
+  const open = openInBucket(book, inbound, false).filter((e) => e.remainingQuantity < 0 && sameTracking(e, inbound));
   const closed: ItemLedgerEntry[] = [];
   for (const outbound of open) {
     if (inbound.remainingQuantity <= 0) break;

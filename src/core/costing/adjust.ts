@@ -61,7 +61,7 @@ function beyond(book: ItemBook, entry: ItemLedgerEntry, until: IsoDate | null | 
 function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate | null | undefined, rounding: Set<number>): boolean {
   const index = indexOf(book);
   const queue = new MinQueue(book.marks.entries);
-  for (const inbound of book.marks.inbounds) {
+  for (const inbound of new Set(book.marks.inbounds)) {
     rounding.add(inbound);
     for (const a of index.appsByInbound.get(inbound) ?? []) queue.add(a.outboundEntryNo);
   }

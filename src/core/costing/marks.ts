@@ -13,14 +13,15 @@ export function averageGroupKey(setup: InventorySetup, entry: Pick<ItemLedgerEnt
 }
 
 /** An inbound whose value changed: the entries applied to it must be revisited. */
+// Marks may repeat a number (checking would cost a scan per posting); adjustment de-duplicates.
 export function markInbound(book: ItemBook, entryNo: number): void {
-  if (!book.marks.inbounds.includes(entryNo)) book.marks.inbounds.push(entryNo);
+  if (book.marks.inbounds.at(-1) !== entryNo) book.marks.inbounds.push(entryNo);
   book.costIsAdjusted = false;
 }
 
 /** An outbound or follower that must be revisited regardless of its sources. */
 export function markEntry(book: ItemBook, entryNo: number): void {
-  if (!book.marks.entries.includes(entryNo)) book.marks.entries.push(entryNo);
+  if (book.marks.entries.at(-1) !== entryNo) book.marks.entries.push(entryNo);
   book.costIsAdjusted = false;
 }
 

@@ -10,21 +10,23 @@ import type { Workspace } from "../workspace";
 import { adjustmentPostingDate } from "./adjustEntry";
 import { shareOfInbound } from "./shares";
 
-function qualifies(book: ItemBook, item: Item, inbound: ItemLedgerEntry): boolean {
+function qualifies(book: ItemBook, item: Item, inbound: ItemLedgerEntry, pending: Set<number>): boolean {
   if (!inbound.positive || !inbound.inventoriable || inbound.remainingQuantity !== 0) return false;
   if (inbound.invoicedQuantity !== inbound.quantity) return false;
   const applications = indexOf(book).appsByInbound.get(inbound.entryNo) ?? [];
   if (applications.length === 0) return false;
-  if (book.marks.entries.some((no) => applications.some((a) => a.outboundEntryNo === no))) return false;
+  // An outbound still waiting for adjustment (beyond an untilDate) may change its share later.
+  if (applications.some((a) => pending.has(a.outboundEntryNo))) return false;
   if (item.costingMethod !== "Average") return true;
   // Average: only an inbound whose applications are all fixed (average-cost exceptions, §8.2).
   return applications.every((a) => findEntry(book, a.outboundEntryNo)?.appliesToEntry === inbound.entryNo);
 }
 
 export function writeRounding(ws: Workspace, book: ItemBook, item: Item, candidates: Set<number>): void {
+  const pending = new Set(book.marks.entries);
   for (const entryNo of [...candidates].sort((a, b) => a - b)) {
     const inbound = findEntry(book, entryNo);
-    if (!inbound || !qualifies(book, item, inbound)) continue;
+    if (!inbound || !qualifies(book, item, inbound, pending)) continue;
     let residual = totalCost(book, entryNo);
     for (const application of indexOf(book).appsByInbound.get(entryNo) ?? []) {
       const outbound = findEntry(book, application.outboundEntryNo) ?? null;

@@ -6,6 +6,7 @@
  */
 import type { ItemBook } from "../book";
 import type { ItemApplicationEntry, ItemLedgerEntry, ValueEntry } from "../types";
+import { openSide, trackOpen, type OpenBuckets } from "./openLists";
 
 export interface BookIndex {
   entry: Map<number, ItemLedgerEntry>;
@@ -22,6 +23,8 @@ export interface BookIndex {
   transferSource: Map<number, number>;
   /** Open entries (remaining quantity ≠ 0), for application without scanning the book. */
   open: Set<number>;
+  /** Open entries per location and variant, in application order. */
+  buckets: OpenBuckets;
   /** Running Σ quantity of inventoriable entries and Σ cost of their value entries. */
   quantityOnHand: number;
   inventoryValue: number;
@@ -47,6 +50,7 @@ export function indexOf(book: ItemBook): BookIndex {
       fixedOutbounds: new Map(),
       transferSource: new Map(),
       open: new Set(),
+      buckets: new Map(),
       quantityOnHand: 0,
       inventoryValue: 0,
     };
@@ -60,7 +64,10 @@ export function indexOf(book: ItemBook): BookIndex {
 
 function indexEntry(index: BookIndex, entry: ItemLedgerEntry): void {
   index.entry.set(entry.entryNo, entry);
-  if (entry.open) index.open.add(entry.entryNo);
+  if (entry.open) {
+    index.open.add(entry.entryNo);
+    trackOpen(index.buckets, entry);
+  }
   if (entry.inventoriable) index.quantityOnHand += entry.quantity;
   if (!entry.positive && entry.appliesToEntry !== null) push(index.fixedOutbounds, entry.appliesToEntry, entry.entryNo);
 }
@@ -148,9 +155,16 @@ export function totalCost(book: ItemBook, entryNo: number, exclude?: (value: Val
 export function setRemaining(book: ItemBook, entry: ItemLedgerEntry, remaining: number): void {
   entry.remainingQuantity = remaining;
   entry.open = remaining !== 0;
-  const open = indexOf(book).open;
-  if (entry.open) open.add(entry.entryNo);
-  else open.delete(entry.entryNo);
+  const index = indexOf(book);
+  if (entry.open) {
+    index.open.add(entry.entryNo);
+    trackOpen(index.buckets, entry);
+  } else index.open.delete(entry.entryNo);
+}
+
+/** Open inbound (or outbound) entries at the entry's location and variant, oldest first. */
+export function openInBucket(book: ItemBook, like: Pick<ItemLedgerEntry, "location" | "variant">, inbound: boolean): ItemLedgerEntry[] {
+  return openSide(indexOf(book).buckets, like, inbound);
 }
 
 /** Open entries of the book in entry-number order. */
