@@ -2,9 +2,9 @@
  * The sheet grid. Only the rows in view (plus a small margin) are rendered, so ledger sheets of a few
  * thousand rows scroll smoothly. Cells are plain text nodes: nothing from the workbook is parsed as HTML.
  */
-import { useEffect, useRef, useState, type CSSProperties, type UIEvent } from "react";
+import { useEffect, useRef, useState, type CSSProperties, type RefObject, type UIEvent } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { addressOf, columnLetters, type GridSheet } from "./gridModel";
+import { addressOf, columnLetters, type GridCell, type GridSheet } from "./gridModel";
 
 export const ROW_HEIGHT = 22;
 const HEADER_WIDTH = 44;
@@ -66,53 +66,41 @@ function ColumnHeadings({ sheet, cols }: { sheet: GridSheet; cols: number }) {
   );
 }
 
-export function Grid({ sheet, selection, onSelect, onStartEdit }: GridProps) {
+/** How a cell looks: Excel's fills, fonts and alignment, and text overflow into empty neighbours. */
+function cellStyle(cell: GridCell | undefined, width: number): CSSProperties {
+  return {
+    width,
+    textAlign: cell?.align ?? "left",
+    fontWeight: cell?.bold ? 600 : undefined,
+    fontSize: cell?.fontSize && cell.fontSize !== 11 ? `${cell.fontSize}pt` : undefined,
+    background: cell?.background,
+    color: cell?.color,
+    ...(cell?.overflow && { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 }),
+  };
+}
+
+interface GridRowProps extends Omit<GridProps, "selection"> {
+  row: number;
+  cols: number;
+  width: number;
+  /** The selected column when the selection is in this row. */
+  selectedCol: number | null;
+}
+
+function GridRow({ sheet, row, cols, width, selectedCol, onSelect, onStartEdit }: GridRowProps) {
   const styles = useStyles();
-  const [scrollTop, setScrollTop] = useState(0);
-  const [view, setView] = useState({ width: 1200, height: 800 });
-  const rows = Math.max(sheet.rowCount + 20, Math.ceil(view.height / ROW_HEIGHT) + 1);
-  const cols = columnsToFill(sheet, view.width);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows - 1, Math.ceil((scrollTop + view.height) / ROW_HEIGHT) + OVERSCAN);
-  const width = HEADER_WIDTH + Array.from({ length: cols }, (_, col) => sheet.colWidth(col)).reduce((a, b) => a + b, 0);
-
-  const viewport = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const measure = () => setView({ width: element.clientWidth || 1200, height: element.clientHeight || 800 });
-    measure();
-    if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const onScroll = (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop);
-
-  const renderRow = (row: number) => (
-    <div key={row} className={styles.row} style={{ top: (row + 1) * ROW_HEIGHT, width }} data-row={row}>
+  return (
+    <div className={styles.row} style={{ top: (row + 1) * ROW_HEIGHT, width }} data-row={row}>
       <div className={`${styles.cell} ${styles.heading} ${styles.rowHeading}`} style={{ width: HEADER_WIDTH }}>
         {row + 1}
       </div>
       {Array.from({ length: cols }, (_, col) => {
         const cell = sheet.cell(row, col);
-        const classes = [styles.cell];
-        if (row === selection.row && col === selection.col) classes.push(styles.selected);
-        const style: CSSProperties = {
-          width: sheet.colWidth(col),
-          textAlign: cell?.align ?? "left",
-          fontWeight: cell?.bold ? 600 : undefined,
-          fontSize: cell?.fontSize && cell.fontSize !== 11 ? `${cell.fontSize}pt` : undefined,
-          background: cell?.background,
-          color: cell?.color,
-          ...(cell?.overflow && { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 }),
-        };
         return (
           <div
             key={col}
-            className={classes.join(" ")}
-            style={style}
+            className={col === selectedCol ? `${styles.cell} ${styles.selected}` : styles.cell}
+            style={cellStyle(cell, sheet.colWidth(col))}
             data-address={addressOf(row, col)}
             onMouseDown={() => onSelect({ row, col })}
             onDoubleClick={onStartEdit}
@@ -123,14 +111,51 @@ export function Grid({ sheet, selection, onSelect, onStartEdit }: GridProps) {
       })}
     </div>
   );
+}
+
+/** The viewport's size, followed as the window resizes. */
+function useViewSize(viewport: RefObject<HTMLDivElement | null>): { width: number; height: number } {
+  const [view, setView] = useState({ width: 1200, height: 800 });
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const measure = () => setView({ width: element.clientWidth || 1200, height: element.clientHeight || 800 });
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [viewport]);
+  return view;
+}
+
+export function Grid(props: GridProps) {
+  const { sheet, selection } = props;
+  const styles = useStyles();
+  const viewport = useRef<HTMLDivElement | null>(null);
+  const view = useViewSize(viewport);
+  const [scrollTop, setScrollTop] = useState(0);
+  const rows = Math.max(sheet.rowCount + 20, Math.ceil(view.height / ROW_HEIGHT) + 1);
+  const cols = columnsToFill(sheet, view.width);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows - 1, Math.ceil((scrollTop + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const width = HEADER_WIDTH + Array.from({ length: cols }, (_, col) => sheet.colWidth(col)).reduce((a, b) => a + b, 0);
 
   const visible: number[] = [];
   for (let row = first; row <= last; row++) visible.push(row);
   return (
-    <div className={styles.viewport} onScroll={onScroll} ref={viewport} data-testid="grid" aria-label={`Sheet ${sheet.name}`}>
+    <div
+      className={styles.viewport}
+      onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
+      ref={viewport}
+      data-testid="grid"
+      aria-label={`Sheet ${sheet.name}`}
+    >
       <div style={{ height: (rows + 1) * ROW_HEIGHT, width, position: "relative" }}>
         <ColumnHeadings sheet={sheet} cols={cols} />
-        {visible.map(renderRow)}
+        {visible.map((row) => (
+          <GridRow key={row} {...props} row={row} cols={cols} width={width} selectedCol={row === selection.row ? selection.col : null} />
+        ))}
       </div>
     </div>
   );

@@ -86,7 +86,7 @@ export function Workbench({ deps, controller, onDownload }: WorkbenchProps) {
           onCancel={() => gridArea.current?.focus()}
         />
         <div className={styles.gridArea} tabIndex={0} ref={gridArea} onKeyDown={onGridKey}>
-          {active && <Grid sheet={controller.gridSheet(active)} selection={selection} onSelect={setSelection} onStartEdit={() => formulaInput.current?.focus()} />}
+          {active && <Grid key={active} sheet={controller.gridSheet(active)} selection={selection} onSelect={setSelection} onStartEdit={() => formulaInput.current?.focus()} />}
         </div>
         <SheetTabs sheets={sheets} active={active} onSelect={controller.showSheet} />
       </section>

@@ -115,6 +115,8 @@ export const tests = [
       const filled = rows.filter((row) => row["Item No."] !== null && row["Item No."] !== "");
       assert.equal(filled.length, 0, `journal still holds ${JSON.stringify(filled)}`);
       assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "B10"))).value, DEMO_QTY_1000 + 4);
+      await page.getByTestId("grid").evaluate((grid) => (grid.scrollLeft = 0));
+      await page.locator('[data-address="E6"]').click();
       await ctx.screenshot("03-journal-posted");
     },
   },
