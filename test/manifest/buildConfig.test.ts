@@ -43,7 +43,9 @@ test("workbench: http on 127.0.0.1, office.js served locally, a second page, sel
   expect(config.devServer.host).toBe("127.0.0.1");
   expect(config.devServer.server.type).toBe("http");
   expect(config.entry.workbench).toBe("./src/workbench/index.tsx");
-  const byName = Object.fromEntries(pages(config).map((page) => [page.filename, page]));
+  const byName: Record<string, Record<string, unknown>> = Object.fromEntries(
+    pages(config).map((page) => [String(page.filename), page]),
+  );
   expect(byName["taskpane.html"].officeJs).toBe("office/office.js");
   expect(byName["workbench.html"].chunks).toEqual(["workbench"]);
   for (const page of Object.values(byName)) expect(page.csp).not.toContain("appsforoffice");
