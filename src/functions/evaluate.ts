@@ -9,6 +9,7 @@ import type { Item } from "../core/types";
 import type { StockRequest } from "./arguments";
 import { divisionByZero, internalError, notAvailable, type CellResult } from "./cellErrors";
 import { codeFilter, isFilter } from "./codeFilter";
+import { adjustedBook } from "./dryRun";
 import { quantityOf, valueOf, type StockCut } from "./stockReads";
 
 /** One consistent read of the ledger: what a flush loaded in its single read transaction. */
@@ -66,12 +67,14 @@ function totals(request: StockRequest, books: ItemBook[], locations: (string | n
 }
 
 function compute(request: StockRequest, snapshot: StockSnapshot, company: Company, items: Item[]): CellResult {
-  // The "adjusted" basis needs the in-memory dry run of Adjust Cost – Item Entries (excel.md §1.1), which the
-  // engine does not expose yet: say so rather than answer with posted figures.
-  if (request.basis === "adjusted") return notAvailable("basis adjusted is not available yet; use posted");
   const locations = locationsOfRequest(request, company);
   if (!Array.isArray(locations)) return locations;
-  const books = items.flatMap((item) => snapshot.books.get(item.no) ?? []);
+  const books: ItemBook[] = [];
+  for (const item of items) {
+    const book = snapshot.books.get(item.no);
+    // "adjusted": the same sums over the book as Adjust Cost – Item Entries would leave it (a dry run).
+    if (book) books.push(request.basis === "adjusted" ? adjustedBook(book, item, company) : book);
+  }
   const { quantity, value } = totals(request, books, locations, company);
   if (request.fn === "QTY") return qtyToNumber(quantity);
   // UNITCOST = VALUE ÷ QTY at the same cut-off; no stock means no unit cost (#DIV/0!, as Excel would show).

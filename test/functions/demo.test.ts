@@ -31,8 +31,9 @@ const stores: [string, () => LedgerStore][] = [
 ];
 
 describe.each(stores)("DEMO examples on the %s store", (_name, makeStore) => {
+  let store: LedgerStore;
   beforeAll(async () => {
-    const store = configureFunctions({ store: makeStore() });
+    store = configureFunctions({ store: makeStore() });
     await loadDemoLedger(new InventoryService(store));
   }, 30_000);
 
@@ -47,7 +48,15 @@ describe.each(stores)("DEMO examples on the %s store", (_name, makeStore) => {
     expect(await QTY([["*"]], "2025-01-31")).toEqual([[54]]);
   });
 
-  test("INV.UNITCOST of the average-cost item", async () => {
+  test("INV.UNITCOST of the average-cost item, posted and adjusted", async () => {
     expect(await UNITCOST([["2000"]], "2025-01-31")).toEqual([[34]]);
+    // The dry run of cost adjustment revalues the sale of 2025-01-22 at the day's average (33.00).
+    expect(await UNITCOST([["2000"]], "2025-01-31", null, "adjusted")).toEqual([[33]]);
+  });
+
+  test("the adjusted basis writes nothing", async () => {
+    const before = await store.exportAll();
+    await UNITCOST([["1000"], ["2000"], ["3000"]], "2025-01-31", null, "adjusted");
+    expect(await store.exportAll()).toEqual(before);
   });
 });
