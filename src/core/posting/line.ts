@@ -4,7 +4,7 @@
  */
 import type { FieldError } from "../errors";
 import type { JournalEntryType, JournalLine } from "../journal";
-import { MONEY_SCALE, QTY_SCALE, UNIT_COST_SCALE, money, mulDivRound, qty, shareOf, unitCost, type Money, type Qty, type UnitCost } from "../money";
+import { MONEY_SCALE, QTY_SCALE, UNIT_COST_SCALE, money, mulDivRound, qty, roundToStep, shareOf, unitCost, type Money, type Qty, type UnitCost } from "../money";
 import type { IsoDate, Item } from "../types";
 import type { Workspace } from "../workspace";
 
@@ -66,6 +66,27 @@ function qtyPerUnit(item: Item, code: string | undefined): Qty | undefined {
   return item.unitsOfMeasure.find((u) => u.code === code)?.qtyPerUnit;
 }
 
+/** Rounding precision of quantities in a unit (0 = none), the base unit's own entry included. */
+function unitPrecision(item: Item, code: string): Qty {
+  return item.unitsOfMeasure.find((u) => u.code === code)?.qtyRoundingPrecision ?? 0;
+}
+
+/**
+ * A quantity in unit U as a base quantity (inventory.md §2.3): q × qtyPerUnit(U), rounded to the
+ * base unit's precision; undefined when q is not a multiple of U's own precision or rounds to 0.
+ */
+export function baseQuantity(item: Item, code: string | undefined, quantity: number): Qty | undefined {
+  const unit = code ?? item.baseUnitOfMeasure;
+  const per = qtyPerUnit(item, unit);
+  if (per === undefined) return undefined;
+  const q = qty(Math.abs(quantity));
+  const own = unitPrecision(item, unit);
+  if (own > 0 && q % own !== 0) return undefined;
+  const base = roundToStep(mulDivRound(q, per, QTY_SCALE), unitPrecision(item, item.baseUnitOfMeasure));
+  if (base === 0 && q !== 0) return undefined;
+  return Math.sign(quantity) * base;
+}
+
 function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: Item | undefined): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string): void => void errors.push({ line: lineNo, field, message });
@@ -90,6 +111,8 @@ function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: I
   }
   if (qtyPerUnit(item, line.unitOfMeasure) === undefined) {
     add("unitOfMeasure", `The unit of measure ${line.unitOfMeasure} is not defined for item ${item.no}`);
+  } else if (line.quantity > 0 && baseQuantity(item, line.unitOfMeasure, line.quantity) === undefined) {
+    add("quantity", `The quantity ${line.quantity} does not fit the rounding precision of unit of measure ${line.unitOfMeasure ?? item.baseUnitOfMeasure}`);
   }
   if (line.variant && !item.variants.includes(line.variant)) add("variant", `Variant ${line.variant} does not exist for item ${item.no}`);
   return errors;
@@ -110,7 +133,7 @@ function priceOf(unit: number | undefined, amount: number | undefined, per: Qty,
 export function toPostingLine(ws: Workspace, line: JournalLine, index: number): PostingLine {
   const item = ws.item(line.item) as Item;
   const per = qtyPerUnit(item, line.unitOfMeasure) ?? QTY_SCALE;
-  const base = (value: number): Qty => mulDivRound(qty(value), per, QTY_SCALE);
+  const base = (value: number): Qty => baseQuantity(item, line.unitOfMeasure, value) ?? mulDivRound(qty(value), per, QTY_SCALE);
   const quantity = base(line.quantity);
   const invoiced = line.invoicedQuantity === undefined ? quantity : base(line.invoicedQuantity);
   return {
