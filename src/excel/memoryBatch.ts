@@ -34,6 +34,7 @@ export interface BatchAccess {
   prepare(name: string, table: string, visibility: SheetVisibility): void;
   writeCell(sheet: MemorySheet, row: number, column: number, value: CellValue): void;
   addTable(table: TableModel): void;
+  resizeTable(table: string, rowCount: number): void;
   applied(bytes: number): void;
 }
 
@@ -82,6 +83,10 @@ export class MemoryBatch implements SyncBatch {
       sheet.frozenRows = rows;
       sheet.frozenColumns = columns;
     });
+  }
+
+  resizeTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number): void {
+    this.queue({ sheet, table, row, column, rowCount, columnCount }, () => this.access.resizeTable(table, rowCount));
   }
 
   groupRows(sheet: string, row: number, rowCount: number): void {

@@ -12,13 +12,13 @@ import type { CellStyle } from "./memorySheet";
 import { MemorySheet, StyleTable } from "./memorySheet";
 import { displayText } from "./numberFormats";
 import type {
-  CellMark, CellValue, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
+  CellMark, CellValue, ColumnSpec, RowUpdate, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
 import { writeTableSheet } from "./sheetWriter";
 import type { SyncBatch } from "./syncBatch";
 import type { TableLocation } from "./tableOps";
-import { markTableCells, updateColumns } from "./tableOps";
+import { appendRows, markTableCells, patchRows, updateColumns } from "./tableOps";
 
 export type { TableModel };
 
@@ -93,6 +93,14 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async writeTable(spec: TableSpec, options: WriteOptions = {}): Promise<WriteReport> {
     return writeTableSheet(this.batch(), spec, { ...this.writerOptions, ...options });
+  }
+
+  async appendTableRows(table: string, columns: ColumnSpec[], rows: CellValue[][], options: WriteOptions = {}): Promise<WriteReport> {
+    return appendRows(this.batch(), this.locate(table), columns, rows, { ...this.writerOptions, ...options });
+  }
+
+  async updateTableRows(table: string, columns: ColumnSpec[], updates: RowUpdate[]): Promise<void> {
+    await patchRows(this.batch(), this.locate(table), columns, updates, this.writerOptions.targetBytes);
   }
 
   async updateTableColumns(table: string, columns: string[], values: CellValue[][]): Promise<void> {
@@ -262,6 +270,11 @@ export class MemoryWorkbook implements WorkbookPort {
       prepare: (name, table, visibility) => this.prepare(name, table, visibility),
       writeCell: (sheet, row, column, value) => this.writeCell(sheet, row, column, value),
       addTable: (table) => this.tableMap.set(table.name.toLowerCase(), table),
+      resizeTable: (name, rowCount) => {
+        const table = this.tableMap.get(name.toLowerCase());
+        if (!table) throw new Error(`The workbook has no table "${name}".`);
+        table.rowCount = rowCount;
+      },
       applied: (bytes) => {
         this.syncs += 1;
         this.largestSyncBytes = Math.max(this.largestSyncBytes, bytes);

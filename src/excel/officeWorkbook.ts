@@ -6,14 +6,15 @@
  */
 import { jsonBytes } from "./cellValues";
 import type {
-  CellFill, CellMark, CellValue, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
+  CellFill, CellMark, CellValue, ColumnSpec, RowUpdate, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions,
+  WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
 import { DEFAULT_TARGET_BYTES, writeTableSheet } from "./sheetWriter";
 import type { FontPatch, SyncBatch } from "./syncBatch";
 import { FILL_COLOR } from "./syncBatch";
 import type { TableLocation } from "./tableOps";
-import { markTableCells, updateColumns } from "./tableOps";
+import { appendRows, markTableCells, patchRows, updateColumns } from "./tableOps";
 
 export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -62,6 +63,20 @@ export class OfficeWorkbook implements WorkbookPort {
 
   writeTable(spec: TableSpec, options: WriteOptions = {}): Promise<WriteReport> {
     return this.run((context) => withManualCalculation(context, () => writeTableSheet(new OfficeBatch(context), spec, { ...this.writer, ...options })));
+  }
+
+  appendTableRows(table: string, columns: ColumnSpec[], rows: CellValue[][], options: WriteOptions = {}): Promise<WriteReport> {
+    return this.run(async (context) => {
+      const location = await requireTable(context, table);
+      return withManualCalculation(context, () => appendRows(new OfficeBatch(context), location, columns, rows, { ...this.writer, ...options }));
+    });
+  }
+
+  updateTableRows(table: string, columns: ColumnSpec[], updates: RowUpdate[]): Promise<void> {
+    return this.run(async (context) => {
+      const location = await requireTable(context, table);
+      await withManualCalculation(context, () => patchRows(new OfficeBatch(context), location, columns, updates, this.writer.targetBytes));
+    });
   }
 
   updateTableColumns(table: string, columns: string[], values: CellValue[][]): Promise<void> {
@@ -203,6 +218,10 @@ class OfficeBatch implements SyncBatch {
     const panes = this.worksheet(sheet).freezePanes;
     if (columns === 0) panes.freezeRows(rows);
     else panes.freezeAt(this.range(sheet, 0, 0, rows, columns));
+  }
+
+  resizeTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number): void {
+    this.context.workbook.tables.getItem(table).resize(this.range(sheet, row, column, rowCount, columnCount));
   }
 
   groupRows(sheet: string, row: number, rowCount: number): void {

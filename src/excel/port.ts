@@ -96,6 +96,12 @@ export interface WriteReport {
   complete: boolean;
 }
 
+export interface RowUpdate {
+  /** 0-based data row within the table. */
+  row: number;
+  values: CellValue[];
+}
+
 /** "computed" is the grey of add-in columns in input tables; null clears the fill. */
 export type CellFill = "error" | "computed" | null;
 
@@ -115,6 +121,13 @@ export interface WorkbookPort {
   readTable(table: string): Promise<TableData | null>;
   /** Creates or replaces a formatted table (banner, header, rows), chunked under the request limit. */
   writeTable(spec: TableSpec, options?: WriteOptions): Promise<WriteReport>;
+  /**
+   * Appends rows below a table's last data row and resizes the table over them, chunked like
+   * writeTable; `columns` (by header) give the order of each row's values and their formats.
+   */
+  appendTableRows(table: string, columns: ColumnSpec[], rows: CellValue[][], options?: WriteOptions): Promise<WriteReport>;
+  /** Rewrites the named columns of single data rows in place (0-based data row indexes). */
+  updateTableRows(table: string, columns: ColumnSpec[], updates: RowUpdate[]): Promise<void>;
   /** Writes values into named columns of existing table rows (status and message columns). */
   updateTableColumns(table: string, columns: string[], values: CellValue[][]): Promise<void>;
   /** Sets or clears fills on table cells (validation errors; grey computed columns). */

@@ -30,6 +30,8 @@ export interface SyncBatch {
   /** A table over the block whose first row is the header. */
   addTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number, style: string): void;
   freezePanes(sheet: string, rows: number, columns: number): void;
+  /** Moves an existing table's range to the block whose first row is the header (ExcelApi 1.13). */
+  resizeTable(sheet: string, table: string, row: number, column: number, rowCount: number, columnCount: number): void;
   /** Groups whole rows once more (one outline level deeper), as Excel's Group does. */
   groupRows(sheet: string, row: number, rowCount: number): void;
   setIndent(sheet: string, row: number, column: number, rowCount: number, indent: number): void;

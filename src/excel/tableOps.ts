@@ -1,11 +1,12 @@
 /**
- * Writes into an existing table (status and message columns, validation fills), shared by both
- * workbook implementations once they have located the table.
+ * Writes into an existing table (status and message columns, validation fills, appended and patched
+ * ledger rows), shared by both workbook implementations once they have located the table.
  */
-import { toWireValue } from "./cellValues";
-import type { CellMark, CellValue } from "./port";
+import { jsonBytes, toWireValue } from "./cellValues";
+import { numberFormatFor } from "./numberFormats";
+import type { CellMark, CellValue, ColumnSpec, RowUpdate, WriteReport } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
-import { writeRowsChunked } from "./sheetWriter";
+import { DEFAULT_TARGET_BYTES, writeRowsChunked } from "./sheetWriter";
 import type { SyncBatch } from "./syncBatch";
 
 export interface TableLocation {
@@ -67,4 +68,69 @@ export async function markTableCells(batch: SyncBatch, location: TableLocation, 
     }
     await batch.sync();
   }
+}
+
+/** Table columns of `columns` by header; throws when the table lacks one. */
+function indexesOf(location: TableLocation, columns: readonly ColumnSpec[]): number[] {
+  return columns.map((column) => columnIndex(location, column.header));
+}
+
+/** Append: values below the last data row in chunks, then the table resized over them and formats for the new block. */
+export async function appendRows(
+  batch: SyncBatch,
+  location: TableLocation,
+  columns: readonly ColumnSpec[],
+  rows: readonly CellValue[][],
+  options: ChunkOptions = {},
+): Promise<WriteReport> {
+  const indexes = indexesOf(location, columns);
+  const width = location.headers.length;
+  // Rows span the whole table width; columns the caller does not know stay empty.
+  const wire = rows.map((row) => {
+    const line: CellValue[] = Array.from({ length: width }, () => "");
+    indexes.forEach((index, i) => (line[index] = toWireValue(row[i] ?? null, columns[i].kind)));
+    return line;
+  });
+  const startSyncs = batch.syncs;
+  const firstRow = location.headerRow + 1 + location.bodyRows;
+  const chunks = await writeRowsChunked(batch, { sheet: location.sheet, row: firstRow, column: location.firstColumn }, wire, options);
+  batch.resizeTable(location.sheet, location.table, location.headerRow, location.firstColumn, location.bodyRows + chunks.rowsWritten + 1, width);
+  columns.forEach((column, i) => {
+    const values = rows.slice(0, chunks.rowsWritten).map((row) => row[i] ?? null);
+    if (chunks.rowsWritten > 0) batch.setNumberFormat(location.sheet, firstRow, location.firstColumn + indexes[i], chunks.rowsWritten, numberFormatFor(column.kind, values));
+  });
+  await batch.sync();
+  return { rows: chunks.rowsWritten, syncs: batch.syncs - startSyncs, largestRequestBytes: chunks.largestRequestBytes, rowsPerSync: chunks.rowsPerSync, complete: chunks.complete };
+}
+
+/** Patches whole rows in place, as many per sync as fit the target request size. */
+export async function patchRows(
+  batch: SyncBatch,
+  location: TableLocation,
+  columns: readonly ColumnSpec[],
+  updates: readonly RowUpdate[],
+  targetBytes = DEFAULT_TARGET_BYTES,
+): Promise<void> {
+  const indexes = indexesOf(location, columns);
+  // Runs of columns adjacent in the table become one write each (user columns may sit in between).
+  const runs: { start: number; members: number[] }[] = [];
+  indexes.forEach((index, i) => {
+    const last = runs[runs.length - 1];
+    if (last && indexes[last.members[last.members.length - 1]] + 1 === index) last.members.push(i);
+    else runs.push({ start: index, members: [i] });
+  });
+  let pendingBytes = 0;
+  for (const update of updates) {
+    if (update.row < 0 || update.row >= location.bodyRows) throw new Error(`Table ${location.table} has no row ${update.row}.`);
+    for (const run of runs) {
+      const values = [run.members.map((i) => toWireValue(update.values[i] ?? null, columns[i].kind))];
+      batch.setValues(location.sheet, location.headerRow + 1 + update.row, location.firstColumn + run.start, values);
+      pendingBytes += jsonBytes(values) + 40;
+    }
+    if (pendingBytes >= targetBytes) {
+      await batch.sync();
+      pendingBytes = 0;
+    }
+  }
+  if (pendingBytes > 0) await batch.sync();
 }

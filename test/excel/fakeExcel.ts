@@ -66,7 +66,16 @@ export class FakeExcel {
       run: async (work: (context: unknown) => Promise<unknown>) => work(fake.excel.context),
     });
     this.excel.context.workbook.worksheets = this.worksheets();
-    this.excel.context.workbook.tables = { getItemOrNullObject: (name: string) => this.tableProxy(name) };
+    this.excel.context.workbook.tables = {
+      getItemOrNullObject: (name: string) => this.tableProxy(name),
+      getItem: (name: string) => ({
+        resize: (range: any) => this.queue(`resize ${name} ${range.address}`, 40, () => {
+          const table = this.tables.get(name.toLowerCase());
+          if (!table) throw new Error(`ItemNotFound: ${name}`);
+          Object.assign(table, { row: range.row, column: range.column, rowCount: range.rowCount, columnCount: range.columnCount });
+        }),
+      }),
+    };
   }
 
   sheet(name: string): FakeSheet | undefined {

@@ -73,7 +73,7 @@ describe("SheetWriter", () => {
       setValues: (_s, _r, _c, values) => attempts.push(values.length),
       setNumberFormat: () => undefined, setFont: () => undefined, setFill: () => undefined,
       setColumnWidth: () => undefined, addTable: () => undefined, freezePanes: () => undefined,
-      groupRows: () => undefined, setIndent: () => undefined, setValidationList: () => undefined,
+      groupRows: () => undefined, resizeTable: () => undefined, setIndent: () => undefined, setValidationList: () => undefined,
       sync: async () => { throw new PayloadLimitError(1, 0); },
     };
     await expect(writeRowsChunked(failing, { sheet: "S", row: 5, column: 0 }, rows, { ...noYield, targetBytes: 64_000 })).rejects.toThrow(PayloadLimitError);

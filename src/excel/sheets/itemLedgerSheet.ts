@@ -6,7 +6,9 @@
 import type { Money } from "../../core/money";
 import { moneyToNumber, qtyToNumber, unitCostOf, unitCostToNumber } from "../../core/money";
 import type { ItemLedgerEntry, ValueEntry } from "../../core/types";
-import type { CellValue, ColumnSpec, WorkbookPort, WriteOptions, WriteReport } from "../port";
+import type { CellValue, ColumnSpec, TableSpec, WorkbookPort, WriteOptions, WriteReport } from "../port";
+import type { RefreshResult } from "./appendPatch";
+import { refreshByEntryNo } from "./appendPatch";
 import { ENTRY_TYPE_CAPTION, VALUE_ENTRY_TYPE_CAPTION } from "./captions";
 
 export const ITEM_LEDGER_SHEET = "Item Ledger Entries";
@@ -108,29 +110,40 @@ export function itemLedgerRow(entry: ItemLedgerEntry, sums: CostSums | undefined
   ];
 }
 
-/** Writes tblItemLedger (replace) from entries and the value entries that carry their amounts. */
-export async function writeItemLedgerSheet(
+export function itemLedgerSpec(entries: readonly ItemLedgerEntry[], values: readonly ValueEntry[], options: LedgerSheetOptions = {}): TableSpec {
+  const sums = sumValues(values);
+  const rows = entries.map((entry) => itemLedgerRow(entry, sums.get(entry.entryNo), options.details?.(entry)));
+  return {
+    sheet: ITEM_LEDGER_SHEET,
+    table: ITEM_LEDGER_TABLE,
+    title: "Item Ledger Entries",
+    parameters: options.parameters,
+    stamp: options.stamp,
+    columns: ITEM_LEDGER_COLUMNS,
+    rows,
+    style: "output",
+    freezeFirstColumn: true,
+  };
+}
+
+/** Writes tblItemLedger in full from entries and the value entries that carry their amounts. */
+export function writeItemLedgerSheet(
   port: WorkbookPort,
   entries: readonly ItemLedgerEntry[],
   values: readonly ValueEntry[],
   options: LedgerSheetOptions = {},
 ): Promise<WriteReport> {
-  const sums = sumValues(values);
-  const rows = entries.map((entry) => itemLedgerRow(entry, sums.get(entry.entryNo), options.details?.(entry)));
-  return port.writeTable(
-    {
-      sheet: ITEM_LEDGER_SHEET,
-      table: ITEM_LEDGER_TABLE,
-      title: "Item Ledger Entries",
-      parameters: options.parameters,
-      stamp: options.stamp,
-      columns: ITEM_LEDGER_COLUMNS,
-      rows,
-      style: "output",
-      freezeFirstColumn: true,
-    },
-    options,
-  );
+  return port.writeTable(itemLedgerSpec(entries, values, options), options);
+}
+
+/** Append + patch refresh of tblItemLedger (a full write when the sheet is missing or does not match). */
+export function refreshItemLedgerSheet(
+  port: WorkbookPort,
+  entries: readonly ItemLedgerEntry[],
+  values: readonly ValueEntry[],
+  options: LedgerSheetOptions = {},
+): Promise<RefreshResult> {
+  return refreshByEntryNo(port, itemLedgerSpec(entries, values, options), options);
 }
 
 export const VALUE_ENTRY_COLUMNS: ColumnSpec[] = [
@@ -196,23 +209,31 @@ export function valueEntryRow(value: ValueEntry, details: ValueEntryDetails = {}
   ];
 }
 
-export async function writeValueEntriesSheet(
-  port: WorkbookPort,
-  values: readonly ValueEntry[],
-  options: WriteOptions & { parameters?: string; stamp?: string; details?: (value: ValueEntry) => ValueEntryDetails } = {},
-): Promise<WriteReport> {
-  return port.writeTable(
-    {
-      sheet: VALUE_ENTRIES_SHEET,
-      table: VALUE_ENTRIES_TABLE,
-      title: "Value Entries",
-      parameters: options.parameters,
-      stamp: options.stamp,
-      columns: VALUE_ENTRY_COLUMNS,
-      rows: values.map((value) => valueEntryRow(value, options.details?.(value))),
-      style: "output",
-      freezeFirstColumn: true,
-    },
-    options,
-  );
+export interface ValueSheetOptions extends WriteOptions {
+  parameters?: string;
+  stamp?: string;
+  details?: (value: ValueEntry) => ValueEntryDetails;
+}
+
+export function valueEntriesSpec(values: readonly ValueEntry[], options: ValueSheetOptions = {}): TableSpec {
+  return {
+    sheet: VALUE_ENTRIES_SHEET,
+    table: VALUE_ENTRIES_TABLE,
+    title: "Value Entries",
+    parameters: options.parameters,
+    stamp: options.stamp,
+    columns: VALUE_ENTRY_COLUMNS,
+    rows: values.map((value) => valueEntryRow(value, options.details?.(value))),
+    style: "output",
+    freezeFirstColumn: true,
+  };
+}
+
+export function writeValueEntriesSheet(port: WorkbookPort, values: readonly ValueEntry[], options: ValueSheetOptions = {}): Promise<WriteReport> {
+  return port.writeTable(valueEntriesSpec(values, options), options);
+}
+
+/** Append + patch refresh of tblValueEntries (Cost Posted to G/L changes on existing entries). */
+export function refreshValueEntriesSheet(port: WorkbookPort, values: readonly ValueEntry[], options: ValueSheetOptions = {}): Promise<RefreshResult> {
+  return refreshByEntryNo(port, valueEntriesSpec(values, options), options);
 }
