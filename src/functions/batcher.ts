@@ -220,8 +220,10 @@ export class FunctionBatcher {
   /** Records the versions a flush saw, unless a change reported after the flush began superseded them. */
   private learn(snapshot: StockSnapshot, startedAt: number): void {
     const fresh = (no: string) => (this.invalidatedAt.get(no) ?? -1) <= startedAt;
-    for (const [upper, item] of snapshot.items) {
-      if (fresh(upper)) this.known.set(upper, snapshot.books.get(item.no)?.version ?? NO_BOOK);
+    // Only books actually read: a card loaded for a filter says nothing about its book's version.
+    for (const no of snapshot.booksRead) {
+      const upper = no.toUpperCase();
+      if (fresh(upper)) this.known.set(upper, snapshot.books.get(no)?.version ?? NO_BOOK);
     }
     if (this.settingsInvalidatedAt <= startedAt) this.knownSettings = settingsKeyOf(snapshot.company);
     const company = snapshot.company;

@@ -21,6 +21,8 @@ export interface StockSnapshot {
   allItems: boolean;
   /** Item books by item number; an item without entries has none. */
   books: Map<string, ItemBook>;
+  /** Item numbers whose books were read (absent from `books` = no book): only their versions are known. */
+  booksRead: Set<string>;
 }
 
 export interface Evaluation {

@@ -26,12 +26,13 @@ export async function loadSnapshot(tx: LedgerReader, requests: readonly StockReq
   const company = await tx.company();
   const named = await loadItems(tx, requests);
   const items = named ?? byUpperNo(await tx.items());
-  const snapshot: StockSnapshot = { company, items, allItems: named === null, books: new Map() };
+  const snapshot: StockSnapshot = { company, items, allItems: named === null, books: new Map(), booksRead: new Set() };
   const wanted = new Set<string>();
   for (const request of requests) {
     const selected = itemsOfRequest(request, snapshot);
     if (Array.isArray(selected)) for (const item of selected) wanted.add(item.no);
   }
   if (wanted.size > 0) snapshot.books = await tx.books([...wanted]);
+  snapshot.booksRead = wanted;
   return snapshot;
 }

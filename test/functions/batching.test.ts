@@ -213,3 +213,14 @@ test("restoring an older state of the ledger drops every cached answer", async (
   expect(after).toBeInstanceOf(Promise);
   expect(await after).toEqual([[15]]);
 });
+
+test("a filter's flush does not vouch for books it did not read", async () => {
+  expect(await QTY([["3000"]])).toEqual([[0]]); // a card without a book yet
+  await observed.transact((tx) =>
+    tx.putBooks([makeBook("3000", [{ entryNo: 14, date: "2025-02-01", quantity: 4, cost: 20 }], 1)]),
+  );
+  expect(await QTY([["1*"]])).toEqual([[13]]); // loads every card, but only the book of 1000
+  const after = QTY([["3000"]]);
+  expect(after).toBeInstanceOf(Promise);
+  expect(await after).toEqual([[4]]);
+});
