@@ -61,11 +61,21 @@ export interface BatcherOptions {
   maxEntries?: number;
 }
 
-/** The company fields an answer can depend on besides the books: who, the default date, the locations. */
+/**
+ * The company fields an answer can depend on besides the books: who, the default date, the locations, and
+ * the costing setup and periods the "adjusted" dry run reads. Counters and G/L balances are left out, so a
+ * posting (which rewrites the company) keeps the answers of the items it did not touch.
+ */
 export function settingsKeyOf(company: Company | undefined): string {
   if (!company) return "";
   const locations = company.locations.map((location) => location.code).sort();
-  return [company.id, company.workDate, ...locations].join("\u0001");
+  const costing = JSON.stringify([
+    company.inventorySetup,
+    company.generalLedgerSetup,
+    company.closedInventoryPeriods,
+    company.accountingPeriods,
+  ]);
+  return [company.id, company.workDate, costing, ...locations].join("\u0001");
 }
 
 const NO_BOOK = -1;

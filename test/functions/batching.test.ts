@@ -224,3 +224,22 @@ test("a filter's flush does not vouch for books it did not read", async () => {
   expect(after).toBeInstanceOf(Promise);
   expect(await after).toEqual([[4]]);
 });
+
+test("a costing setup change refreshes answers; a posting's counter update does not", async () => {
+  await QTY([["2000"]]);
+  await observed.transact(async (tx) => {
+    const company = (await tx.company())!;
+    company.counters.lastItemLedgerEntryNo += 1;
+    company.ledgerVersion += 1;
+    await tx.putCompany(company);
+  });
+  expect(QTY([["2000"]])).toEqual([[15]]);
+  await observed.transact(async (tx) => {
+    const company = (await tx.company())!;
+    company.inventorySetup = { ...company.inventorySetup, averageCostPeriod: "Month" };
+    await tx.putCompany(company);
+  });
+  const after = QTY([["2000"]]);
+  expect(after).toBeInstanceOf(Promise);
+  expect(await after).toEqual([[15]]);
+});
