@@ -57,6 +57,28 @@ export function checkLedgerHealth(ws: Workspace): void {
   }
   const newBalance = ws.newGLEntries.reduce((sum, e) => sum + e.amount, 0);
   if (newBalance !== 0) throw new InvariantError("G/L", `new G/L entries do not balance (${newBalance})`);
+  checkPostedCost(ws);
   const balance = Object.values(ws.company.glBalances).reduce((sum, amount) => sum + amount, 0);
   if (balance !== 0) throw new InvariantError("G/L", `G/L balances do not sum to zero (${balance})`);
+}
+
+/** The G/L posted = Σ cost posted: what reached the inventory accounts equals what the value entries record as posted. */
+function checkPostedCost(ws: Workspace): void {
+  const { inventory, inventoryInTransit, inventoryInterim } = ws.company.accounts;
+  const inventoryAccounts = new Set([inventory, inventoryInTransit].filter((a): a is string => !!a));
+  const balancing = Object.entries(ws.company.accounts)
+    .filter(([type]) => type !== "inventory" && type !== "inventoryInTransit" && type !== "inventoryInterim")
+    .map(([, account]) => account);
+  // A setup that books a balancing account onto an inventory account makes the sums ambiguous.
+  if (balancing.some((a) => a !== null && (inventoryAccounts.has(a) || a === inventoryInterim))) return;
+  let actual = 0;
+  let expected = 0;
+  for (const entry of ws.newGLEntries) {
+    if (entry.valueEntryNo === null) continue;
+    if (inventoryAccounts.has(entry.accountNo)) actual += entry.amount;
+    if (entry.accountNo === inventoryInterim) expected += entry.amount;
+  }
+  if (actual !== ws.postedToGL.actual || expected !== ws.postedToGL.expected) {
+    throw new InvariantError("G/L", `posted to inventory accounts ${actual}/${expected}, value entries record ${ws.postedToGL.actual}/${ws.postedToGL.expected}`);
+  }
 }

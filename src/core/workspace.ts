@@ -12,6 +12,8 @@ export class Workspace {
   readonly newGLEntries: GLEntry[] = [];
   /** Value entries written by this command, in creation order (for automatic G/L posting). */
   readonly newValueEntries: ValueEntry[] = [];
+  /** Cost this command posted to the G/L (value entries' posted fields moved by these amounts). */
+  readonly postedToGL = { actual: 0, expected: 0 };
   readonly changedBooks = new Set<string>();
   readonly changedItems = new Set<string>();
   companyChanged = false;

@@ -66,6 +66,7 @@ export function postValueEntry(ws: Workspace, value: ValueEntry): boolean {
   if (actual !== 0) {
     postPair(ws, value, inventoryAccount(ws, value), account(ws.company.accounts, actualBalancing(value)), actual);
     value.costPostedToGL += actual;
+    ws.postedToGL.actual += actual;
     posted = true;
   }
   if (ws.company.inventorySetup.expectedCostPosting) {
@@ -74,6 +75,7 @@ export function postValueEntry(ws: Workspace, value: ValueEntry): boolean {
       const interim = account(ws.company.accounts, "inventoryInterim");
       postPair(ws, value, interim, account(ws.company.accounts, expectedBalancing(value)), expected);
       value.expectedCostPostedToGL += expected;
+      ws.postedToGL.expected += expected;
       posted = true;
     }
   }

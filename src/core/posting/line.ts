@@ -114,6 +114,13 @@ function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: I
   } else if (line.quantity > 0 && baseQuantity(item, line.unitOfMeasure, line.quantity) === undefined) {
     add("quantity", `The quantity ${line.quantity} does not fit the rounding precision of unit of measure ${line.unitOfMeasure ?? item.baseUnitOfMeasure}`);
   }
+  for (const field of ["appliesToEntry", "appliesFromEntry"] as const) {
+    const entryNo = line[field];
+    // Entries numbered above the counter may be created by earlier lines of the same batch.
+    if (entryNo !== undefined && entryNo <= ws.company.counters.lastItemLedgerEntryNo && !ws.entryOwners.has(entryNo)) {
+      add(field, `Item ledger entry ${entryNo} does not exist`);
+    }
+  }
   if (line.variant && !item.variants.includes(line.variant)) add("variant", `Variant ${line.variant} does not exist for item ${item.no}`);
   return errors;
 }

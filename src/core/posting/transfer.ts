@@ -21,12 +21,8 @@ export interface TransferLeg {
   serialNo: string | null;
 }
 
-export function postTransferPair(
-  ws: Workspace,
-  line: PostingLine,
-  item: Item,
-  to: TransferLeg & { expirationDate: string | null },
-): { outbound: ItemLedgerEntry; inbound: ItemLedgerEntry } {
+/** The sending side: applied within its location, valued at the cost of what it takes (§6.2 rule 1). */
+function postTransferOutbound(ws: Workspace, line: PostingLine, item: Item): ItemLedgerEntry {
   const book = ws.bookForUpdate(item.no);
   const outbound = createEntry(ws, book, {
     entryType: "Transfer",
@@ -45,20 +41,34 @@ export function postTransferPair(
     inventoriable: true,
     lineUnitCost: book.unitCost,
   });
-  applyOutbound(ws, book, outbound, item.costingMethod === "Specific" && line.serialNo !== null ? "FIFO" : item.costingMethod, line.lineNo);
+  // Specific items move the serial named on the line.
+  const method = item.costingMethod === "Specific" && line.serialNo !== null ? "FIFO" : item.costingMethod;
+  applyOutbound(ws, book, outbound, method, line.lineNo);
   checkNegativeInventory(ws, line, item, outbound);
-  const valuationDate = outboundValuationDate(book, outbound);
-  const cost = outboundEstimate({ item, book, outbound, lineCost: null, isTransfer: true });
-  const averaged = item.costingMethod === "Average" && outbound.appliesToEntry === null;
   createValue(ws, book, outbound, {
     entryType: "DirectCost",
     postingDate: line.postingDate,
-    valuationDate,
+    valuationDate: outboundValuationDate(book, outbound),
     valuedQuantity: outbound.quantity,
     invoicedQuantity: outbound.quantity,
-    costAmountActual: cost,
-    valuedByAverageCost: averaged,
+    costAmountActual: outboundEstimate({ item, book, outbound, lineCost: null, isTransfer: true }),
+    valuedByAverageCost: item.costingMethod === "Average" && outbound.appliesToEntry === null,
   });
+  markEntry(book, outbound.entryNo);
+  if (item.costingMethod === "Average") {
+    markAverage(book, averageGroupKey(ws.company.inventorySetup, outbound), outboundValuationDate(book, outbound));
+  }
+  return outbound;
+}
+
+export function postTransferPair(
+  ws: Workspace,
+  line: PostingLine,
+  item: Item,
+  to: TransferLeg & { expirationDate: string | null },
+): { outbound: ItemLedgerEntry; inbound: ItemLedgerEntry } {
+  const book = ws.bookForUpdate(item.no);
+  const outbound = postTransferOutbound(ws, line, item);
   const { inbound, closed } = createInbound(
     ws,
     book,
@@ -81,6 +91,7 @@ export function postTransferPair(
     },
     outbound.entryNo,
   );
+  // The receiving side is valued at exactly the outbound's cost (§4.5) and follows it in adjustment.
   createValue(ws, book, inbound, {
     entryType: "DirectCost",
     postingDate: line.postingDate,
@@ -89,11 +100,7 @@ export function postTransferPair(
     invoicedQuantity: inbound.quantity,
     costAmountActual: -totalCost(book, outbound.entryNo),
   });
-  markEntry(book, outbound.entryNo);
   markEntry(book, inbound.entryNo);
-  if (item.costingMethod === "Average") {
-    markAverage(book, averageGroupKey(ws.company.inventorySetup, outbound), valuationDate);
-  }
   finishInbound(ws, book, item, inbound, closed);
   return { outbound, inbound };
 }
