@@ -11,7 +11,7 @@ describe("ledger health check", () => {
     const ws = await store.read((tx) => loadWorkspace(tx, { items: ["A"] }));
     // A new outbound as the engine would write it, but without its application record.
     const book = ws.bookForUpdate("A");
-    addEntry(book, { ...book.entries[0], entryNo: 2, quantity: -1, remainingQuantity: 0, open: false, positive: false });
+    addEntry(book, { ...book.entries[0], entryNo: 2, quantity: -100_000, remainingQuantity: 0, open: false, positive: false });
     ws.startCounters.lastItemLedgerEntryNo = 1;
     expect(() => checkLedgerHealth(ws)).toThrow(InvariantError);
     expect(() => checkLedgerHealth(ws)).toThrow(/entry 2 remaining 0, applications give -100000/);
