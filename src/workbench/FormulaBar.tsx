@@ -1,6 +1,7 @@
-/** The formula bar: address of the selected cell and its input; Enter commits, Escape reverts. */
-import { useEffect, useState, type KeyboardEvent, type RefObject } from "react";
+/** The formula bar: address of the selected cell and its input; Enter commits, Escape cancels. */
+import type { KeyboardEvent } from "react";
 import { Input, makeStyles, tokens } from "@fluentui/react-components";
+import type { CellEditing } from "./useCellEditing";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: "6px", alignItems: "center", padding: "4px 6px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -9,40 +10,27 @@ const useStyles = makeStyles({
   input: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
 });
 
-export interface FormulaBarProps {
-  address: string;
-  input: string;
-  inputRef: RefObject<HTMLInputElement | null>;
-  onCommit(text: string, move: "down" | "none"): void;
-  onCancel(): void;
-}
-
-export function FormulaBar({ address, input, inputRef, onCommit, onCancel }: FormulaBarProps) {
+export function FormulaBar({ address, editing }: { address: string; editing: CellEditing }) {
   const styles = useStyles();
-  const [text, setText] = useState(input);
-  useEffect(() => setText(input), [input, address]);
-
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter") {
       event.preventDefault();
-      onCommit(text, "down");
+      editing.commit("down");
     } else if (event.key === "Escape") {
-      setText(input);
-      onCancel();
+      editing.cancel();
     }
   };
-
   return (
     <div className={styles.bar}>
       <Input className={styles.address} value={address} readOnly aria-label="Name box" size="small" />
       <span className={styles.fx}>fx</span>
       <Input
         className={styles.input}
-        value={text}
-        input={{ ref: inputRef }}
-        onChange={(_event, data) => setText(data.value)}
+        value={editing.barText}
+        input={{ ref: editing.formulaInput }}
+        onChange={(_event, data) => editing.edit(data.value)}
         onKeyDown={onKeyDown}
-        onBlur={() => text !== input && onCommit(text, "none")}
+        onBlur={() => editing.commit("none")}
         aria-label="Formula bar"
         data-testid="formula-bar"
         size="small"

@@ -2,7 +2,7 @@
  * The workbench's own parts without a browser: formulas recomputed by the controller (after typing,
  * after a sheet write, after a ledger change), and a grid that renders only the rows in view.
  */
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { WorkbenchController } from "../../src/workbench/controller";
@@ -82,5 +82,54 @@ describe("Grid", () => {
     expect([0, 25, 26, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
     expect(parseAddress("$AB$12")).toEqual({ row: 11, col: 27 });
     expect(parseAddress("A0")).toBeNull();
+  });
+});
+
+describe("Workbench editing", () => {
+  async function renderWorkbench() {
+    const { Workbench } = await import("../../src/workbench/Workbench");
+    const { composeApp } = await import("../../src/app/composition");
+    const { MemoryLedgerStore } = await import("../../src/storage/memoryStore");
+    const { workbook, controller } = controllerWith(new Map([["1000", 13]]));
+    const deps = composeApp(new MemoryLedgerStore(), workbook);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Workbench deps={deps} controller={controller} onDownload={() => undefined} />
+      </FluentProvider>,
+    );
+    const grid = screen.getByTestId("grid");
+    const cell = (address: string) => grid.querySelector(`[data-address="${address}"]`) as Element;
+    return { workbook, controller, cell, bar: screen.getByTestId("formula-bar") as HTMLInputElement, keys: grid.parentElement as Element };
+  }
+
+  it("typing on a cell starts its formula; Enter commits, computes and moves down", async () => {
+    const { workbook, controller, cell, bar, keys } = await renderWorkbench();
+    fireEvent.mouseDown(cell("B2"));
+    fireEvent.keyDown(keys, { key: "=" });
+    expect(bar.value).toBe("=");
+    fireEvent.change(bar, { target: { value: '=INV.QTY("1000")' } });
+    fireEvent.keyDown(bar, { key: "Enter" });
+    await act(() => controller.whenIdle());
+    expect(workbook.cell("Analysis", 1, 1)).toMatchObject({ formula: '=INV.QTY("1000")', value: 13 });
+    expect((screen.getByLabelText("Name box") as HTMLInputElement).value).toBe("B3");
+  });
+
+  it("clicking another cell while editing commits to the edited cell; Escape discards", async () => {
+    const { workbook, controller, cell, bar, keys } = await renderWorkbench();
+    fireEvent.mouseDown(cell("C3"));
+    fireEvent.keyDown(keys, { key: "4" });
+    fireEvent.change(bar, { target: { value: "42" } });
+    fireEvent.mouseDown(cell("D5"));
+    fireEvent.blur(bar);
+    await act(() => controller.whenIdle());
+    expect(workbook.cell("Analysis", 2, 2).value).toBe(42);
+    expect(workbook.cell("Analysis", 4, 3).value).toBeNull();
+
+    fireEvent.keyDown(keys, { key: "7" });
+    fireEvent.keyDown(bar, { key: "Escape" });
+    fireEvent.blur(bar);
+    await act(() => controller.whenIdle());
+    expect(workbook.cell("Analysis", 4, 3).value).toBeNull();
+    expect(bar.value).toBe("");
   });
 });
