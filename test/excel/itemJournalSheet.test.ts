@@ -87,8 +87,10 @@ describe("Item Journal sheet", () => {
     expect(wb.cell(SHEET, DATA + 1, col("Quantity")).fill).toBe("#FFC7CE");
     expect(wb.cell(SHEET, DATA + 1, col("Location Code")).fill).toBe("#FFC7CE");
     expect(wb.cell(SHEET, DATA, col("Quantity")).fill).toBeNull();
-    await writeJournalStatus(wb, { errors: [] });
+    await writeJournalStatus(wb, { errors: [], computed: new Map([[2, { description: "Bicycle", amount: 1200 }]]) });
     expect(wb.cell(SHEET, DATA + 1, col("Quantity")).fill).toBeNull();
+    expect(wb.cell(SHEET, DATA + 1, col("Description")).value).toBe("Bicycle");
+    expect(wb.cell(SHEET, DATA + 1, col("Amount")).text).toBe("1,200.00");
     expect(wb.cell(SHEET, DATA + 1, col("Status")).fill).toBe("#F2F2F2");
     expect((await wb.readTable("tblItemJournal"))?.rows[1][col("Status")]).toBe("OK");
   });

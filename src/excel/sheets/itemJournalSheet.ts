@@ -66,7 +66,12 @@ export interface JournalSheetOptions {
 }
 
 export function createItemJournalSheet(port: WorkbookPort, options: JournalSheetOptions = {}): Promise<WriteReport> {
-  return writeJournalRows(port, (options.lines ?? []).map(journalLineRow), options);
+  const rows = (options.lines ?? []).map((line, index) => {
+    const row = journalLineRow(line);
+    row[0] = index + 1; // Line No.: the table row, as readItemJournal numbers lines
+    return row;
+  });
+  return writeJournalRows(port, rows, options);
 }
 
 function journalColumns(options: JournalSheetOptions): ColumnSpec[] {
@@ -230,6 +235,8 @@ export interface JournalStatusResult {
   errors: readonly FieldError[];
   /** True after a successful post (Status "Posted"); otherwise lines without errors get "OK". */
   posted?: boolean;
+  /** The add-in's Description and Amount per 1-based line, when Validate computed them. */
+  computed?: ReadonlyMap<number, { description?: string; amount?: number }>;
 }
 
 /** Status and Message beside each filled line, and a light-red fill on each offending cell (the previous fills cleared). */
@@ -245,6 +252,14 @@ export async function writeJournalStatus(port: WorkbookPort, result: JournalStat
     return filled[index] ? [index + 1, result.posted ? "Posted" : "OK", null] : [null, null, null];
   });
   await port.updateTableColumns(ITEM_JOURNAL_TABLE, ["Line No.", "Status", "Message"], status);
+  if (result.computed) {
+    const computed = result.computed;
+    const derived = table.rows.map((_, index): CellValue[] => {
+      const line = computed.get(index + 1);
+      return [line?.description ?? null, line?.amount ?? null];
+    });
+    await port.updateTableColumns(ITEM_JOURNAL_TABLE, ["Description", "Amount"], derived);
+  }
   const marks: CellMark[] = INPUT_HEADERS.map((column) => ({ row: "all", column, fill: null }));
   for (const error of result.errors) {
     const column = error.field && JOURNAL_FIELD_COLUMN[error.field as keyof JournalLine];
