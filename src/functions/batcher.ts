@@ -9,7 +9,7 @@
 import type { Company } from "../core/company";
 import type { LedgerStore } from "../core/ports";
 import { requestKey, type StockRequest } from "./arguments";
-import { internalError, type CellResult } from "./cellErrors";
+import { internalError, notAvailable, type CellResult } from "./cellErrors";
 import { evaluateRequest, type StockSnapshot } from "./evaluate";
 import { loadSnapshot } from "./snapshot";
 
@@ -26,6 +26,8 @@ export interface FlushStats {
   cacheHits: number;
   /** Size of the largest flush, in distinct requests. */
   largestFlush: number;
+  /** Queued requests cancelled before their flush. */
+  cancelled: number;
 }
 
 /** What changed in the ledger, as reported after a commit (or by another runtime). */
@@ -108,7 +110,7 @@ export class FunctionBatcher {
   }
 
   private static zeroStats(): FlushStats {
-    return { flushes: 0, reads: 0, requests: 0, queued: 0, cacheHits: 0, largestFlush: 0 };
+    return { flushes: 0, reads: 0, requests: 0, queued: 0, cacheHits: 0, largestFlush: 0, cancelled: 0 };
   }
 
   /** Binds the store; calls made before this wait for it instead of returning a transient error. */
@@ -140,14 +142,33 @@ export class FunctionBatcher {
 
   /** Queues a request for the next flush (callers try `cached` first). */
   request(request: StockRequest): Promise<CellResult> {
+    return this.cancelable(request).result;
+  }
+
+  /**
+   * Queues a request that Excel may cancel (rule 7): `cancel` takes it out of the pending batch, so a
+   * flush does not evaluate what no cell waits for any more. Once its flush has begun, cancel does nothing.
+   */
+  cancelable(request: StockRequest): { result: Promise<CellResult>; cancel: () => void } {
     const key = requestKey(request);
     this.counters.queued++;
-    return new Promise((resolve) => {
-      const pending = this.pending.get(key);
-      if (pending) pending.waiters.push(resolve);
-      else this.pending.set(key, { request, waiters: [resolve] });
-      this.schedule();
-    });
+    let waiter!: (result: CellResult) => void;
+    const result = new Promise<CellResult>((resolve) => (waiter = resolve));
+    const pending = this.pending.get(key);
+    if (pending) pending.waiters.push(waiter);
+    else this.pending.set(key, { request, waiters: [waiter] });
+    this.schedule();
+    const batch = this.pending;
+    const cancel = () => {
+      const entry = batch.get(key);
+      const at = entry?.waiters.indexOf(waiter) ?? -1;
+      if (!entry || at < 0) return;
+      entry.waiters.splice(at, 1);
+      if (entry.waiters.length === 0) batch.delete(key);
+      this.counters.cancelled++;
+      waiter(notAvailable("Calculation cancelled"));
+    };
+    return { result, cancel };
   }
 
   /** Drops what a change may have made stale; cached answers over other items stay valid (rule 2). */

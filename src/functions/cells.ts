@@ -42,12 +42,23 @@ function finish(input: unknown[][], results: CellResult[]): ResultMatrix {
   return input.map((row) => row.map(() => toOutput(results[at++])));
 }
 
+/** Excel's cancelable invocation: it calls `onCanceled` when the cell no longer needs the answer. */
+export interface CancelSignal {
+  onCanceled?: () => void;
+}
+
+/** The invocation Excel appends after the declared arguments; the workbench passes none. */
+export function cancelSignalOf(value: unknown): CancelSignal | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as CancelSignal) : undefined;
+}
+
 export function evaluateCells(
   batcher: FunctionBatcher,
   fn: InvFunctionName,
   itemArgument: unknown,
   others: Record<string, unknown>,
   fields: RequestFields,
+  signal?: CancelSignal,
 ): ResultMatrix | Promise<ResultMatrix> {
   const input = asMatrix(itemArgument);
   const rows = input.length;
@@ -59,6 +70,7 @@ export function evaluateCells(
     const failure = internalError(error); // a misshapen range is the answer of every cell
     return finish(input, input.flat().map(() => failure));
   }
+  const cancels: (() => void)[] = [];
   const results = input.flatMap((row, r) =>
     row.map((cell, c): CellResult | Promise<CellResult> => {
       let request: StockRequest;
@@ -68,9 +80,14 @@ export function evaluateCells(
       } catch (error) {
         return internalError(error);
       }
-      return batcher.cached(request) ?? batcher.request(request);
+      const hit = batcher.cached(request);
+      if (hit !== undefined) return hit;
+      const queued = batcher.cancelable(request);
+      cancels.push(queued.cancel);
+      return queued.result;
     }),
   );
+  if (signal && cancels.length > 0) signal.onCanceled = () => cancels.forEach((cancel) => cancel());
   // Rule 2: when every cell hit the cache, answer synchronously (no #BUSY! round trip).
   if (results.every((result) => !(result instanceof Promise))) return finish(input, results as CellResult[]);
   return Promise.all(results).then((settled) => finish(input, settled));

@@ -13,24 +13,34 @@ import { invQty, invUnitCost } from "./registry";
 /**
  * Quantity on hand: the sum of item ledger entry quantities posted on or before asOf.
  * @customfunction QTY
+ * @cancelable
  * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
  * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
  * @param [location] Location code or filter (blank = all locations), or a range of them.
  * @param [options] Text key=value;… — variant=, lot=, serial=.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {number[][]} Quantity per item, same shape as item.
  */
-export function qty(item: unknown[][], asOf?: unknown[][], location?: unknown[][], options?: unknown[][]) {
-  return invQty(item, asOf, location, options);
+export function qty(
+  item: unknown[][],
+  asOf?: unknown[][],
+  location?: unknown[][],
+  options?: unknown[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+) {
+  return invQty(item, asOf, location, options, invocation);
 }
 
 /**
  * Average unit cost of the stock on hand: inventory value ÷ quantity at the same cut-off.
  * @customfunction UNITCOST
+ * @cancelable
  * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
  * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
  * @param [location] Location code or filter (blank = all locations), or a range of them.
  * @param [basis] posted (default) or adjusted.
  * @param [options] Text key=value;… — date=posting|valuation, expected=TRUE, variant=, lot=, serial=.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {number[][]} Unit cost per item, same shape as item.
  */
 export function unitCost(
@@ -39,6 +49,7 @@ export function unitCost(
   location?: unknown[][],
   basis?: unknown[][],
   options?: unknown[][],
+  invocation?: CustomFunctions.CancelableInvocation,
 ) {
-  return invUnitCost(item, asOf, location, basis, options);
+  return invUnitCost(item, asOf, location, basis, options, invocation);
 }

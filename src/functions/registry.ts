@@ -6,7 +6,7 @@
 import type { LedgerStore } from "../core/ports";
 import { basisArgument, codeText, dateArgument, optionsArgument, type InvFunctionName } from "./arguments";
 import { FunctionBatcher, type FlushStats, type LedgerChange } from "./batcher";
-import { evaluateCells, type ResultMatrix } from "./cells";
+import { cancelSignalOf, evaluateCells, type RequestFields, type ResultMatrix } from "./cells";
 import { observeCommits } from "./observedStore";
 
 export type { CellValueOut, ResultMatrix } from "./cells";
@@ -91,24 +91,35 @@ export function flushFunctions(): Promise<void> {
   return pageBatcher().flush();
 }
 
-/** INV.QTY(item, [asOf], [location], [options]) — excel.md §1.2. */
-export function invQty(item: unknown, asOf?: unknown, location?: unknown, options?: unknown) {
-  return evaluateCells(pageBatcher(), "QTY", item, { asOf, location, options }, (argument) => ({
-    asOf: dateArgument(argument("asOf")),
-    location: codeText(argument("location"), "location"),
-    basis: "posted",
-    options: optionsArgument(argument("options")),
-  }));
+const qtyFields: RequestFields = (argument) => ({
+  asOf: dateArgument(argument("asOf")),
+  location: codeText(argument("location"), "location"),
+  basis: "posted",
+  options: optionsArgument(argument("options")),
+});
+
+const unitCostFields: RequestFields = (argument) => ({
+  ...qtyFields(argument),
+  basis: basisArgument(argument("basis")),
+});
+
+/** INV.QTY(item, [asOf], [location], [options]) — excel.md §1.2; Excel appends its invocation. */
+export function invQty(item: unknown, asOf?: unknown, location?: unknown, options?: unknown, invocation?: unknown) {
+  const others = { asOf, location, options };
+  return evaluateCells(pageBatcher(), "QTY", item, others, qtyFields, cancelSignalOf(invocation));
 }
 
-/** INV.UNITCOST(item, [asOf], [location], [basis], [options]) — excel.md §1.2. */
-export function invUnitCost(item: unknown, asOf?: unknown, location?: unknown, basis?: unknown, options?: unknown) {
-  return evaluateCells(pageBatcher(), "UNITCOST", item, { asOf, location, basis, options }, (argument) => ({
-    asOf: dateArgument(argument("asOf")),
-    location: codeText(argument("location"), "location"),
-    basis: basisArgument(argument("basis")),
-    options: optionsArgument(argument("options")),
-  }));
+/** INV.UNITCOST(item, [asOf], [location], [basis], [options]) — excel.md §1.2; Excel appends its invocation. */
+export function invUnitCost(
+  item: unknown,
+  asOf?: unknown,
+  location?: unknown,
+  basis?: unknown,
+  options?: unknown,
+  invocation?: unknown,
+) {
+  const others = { asOf, location, basis, options };
+  return evaluateCells(pageBatcher(), "UNITCOST", item, others, unitCostFields, cancelSignalOf(invocation));
 }
 
 export const invFunctions: Record<InvFunctionName, InvFunction> = {

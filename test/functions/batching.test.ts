@@ -243,3 +243,18 @@ test("a costing setup change refreshes answers; a posting's counter update does 
   expect(after).toBeInstanceOf(Promise);
   expect(await after).toEqual([[15]]);
 });
+
+test("a cancelled invocation leaves the pending batch before its flush (rule 7)", async () => {
+  const invocation: { onCanceled?: () => void } = {};
+  const cancelled = QTY([["1000"], ["2000"]], "2025-01-31", null, null, invocation);
+  const kept = QTY([["2000"]], "2025-01-31");
+  expect(invocation.onCanceled).toBeInstanceOf(Function);
+  invocation.onCanceled!();
+  await expect(Promise.resolve(kept)).resolves.toEqual([[15]]);
+  // Only the request another cell still waits for was evaluated.
+  expect(functionStats()).toMatchObject({ flushes: 1, requests: 1, cancelled: 2 });
+  const settled = (await cancelled) as unknown[][];
+  expect(settled.flat().map((cell) => describeError(cell))).toEqual(
+    new Array(2).fill({ code: "#N/A", message: "Calculation cancelled" }),
+  );
+});

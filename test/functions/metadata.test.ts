@@ -60,9 +60,12 @@ test("UNITCOST(item, [asOf], [location], [basis], [options])", () => {
   expect(unitCost.result.dimensionality).toBe("matrix");
 });
 
-test("no function is volatile or streaming (excel.md §2.1 rule 4)", () => {
+test("no function is volatile or streaming (rule 4); all are cancelable (rule 7)", () => {
   for (const f of functions) {
     expect(f.options?.volatile ?? false).toBe(false);
     expect(f.options?.stream ?? false).toBe(false);
+    expect(f.options?.cancelable).toBe(true);
+    // Excel's invocation argument is not a user parameter.
+    expect(f.parameters.map((p) => p.name)).not.toContain("invocation");
   }
 });
