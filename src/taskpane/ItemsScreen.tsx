@@ -1,6 +1,6 @@
 /** Items: the item list and a small form for a new item (No., Description, Costing Method, Unit Cost). */
 import { useState, type FormEvent } from "react";
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, SearchBox, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
 import { unitCostToNumber } from "../core/money";
 import type { CostingMethod, Item } from "../core/types";
@@ -14,7 +14,15 @@ const useStyles = makeStyles({
   list: { listStyle: "none", padding: 0, margin: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   row: { display: "grid", gridTemplateColumns: "48px 1fr 64px 64px", gap: "4px", padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  search: { width: "100%", marginBottom: "4px" },
 });
+
+/** Items whose number or description contains the search text (case-insensitive). */
+export function matchingItems(items: readonly Item[], search: string): Item[] {
+  const needle = search.trim().toLowerCase();
+  if (needle === "") return [...items];
+  return items.filter((item) => item.no.toLowerCase().includes(needle) || item.description.toLowerCase().includes(needle));
+}
 
 /** Costing methods the first slice posts with. */
 const COSTING_METHODS: CostingMethod[] = ["FIFO", "Average"];
@@ -47,6 +55,7 @@ export function ItemsScreen({ service, store, onLedgerChanged }: AppDeps) {
   const { items, loadError, reload } = useItems(store);
   const task = useTask();
   const [draft, setDraft] = useState<ItemDraft>(EMPTY_DRAFT);
+  const [search, setSearch] = useState("");
   const set = (field: keyof ItemDraft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
 
   const create = (event: FormEvent) => {
@@ -87,8 +96,11 @@ export function ItemsScreen({ service, store, onLedgerChanged }: AppDeps) {
       <TaskStatus task={task} />
       {loadError && <Text>{loadError}</Text>}
       {items && items.length === 0 && <Text>No items yet.</Text>}
+      {items && items.length > 0 && (
+        <SearchBox className={styles.search} placeholder="Search items" aria-label="Search items" value={search} onChange={(_e, d) => setSearch(d.value)} size="small" />
+      )}
       <ul className={styles.list} aria-label="Item list">
-        {items?.map((item) => <ItemRow key={item.no} item={item} />)}
+        {items && matchingItems(items, search).map((item) => <ItemRow key={item.no} item={item} />)}
       </ul>
     </section>
   );

@@ -69,6 +69,10 @@ describe("Items screen", () => {
     expect(within(row).getByText("12.50")).toBeTruthy();
     const [stored] = await deps.store.read((tx) => tx.items(["2000"]));
     expect(stored).toMatchObject({ no: "2000", costingMethod: "Average", unitCost: unitCost(12.5) });
+
+    fireEvent.change(screen.getByLabelText("Search items"), { target: { value: "helm" } });
+    expect(screen.queryByTestId("item-1000")).toBeNull();
+    expect(screen.getByTestId("item-2000")).toBeTruthy();
   });
 });
 
