@@ -37,6 +37,10 @@ export interface Item {
   salesBlocked: boolean;
   purchasingBlocked: boolean;
   itemTracking: ItemTracking;
+  /** Inbound lots/serials new to inventory need an expiration date (inventory.md §10.3). */
+  requireExpirationDate?: boolean;
+  /** Outbound postings of expired lots/serials are refused (inventory.md §10.3). */
+  strictExpirationPosting?: boolean;
   category: string | null;
   attributes: Record<string, string | number | boolean>;
 }

@@ -155,6 +155,21 @@ function byLocationRow(view: LedgerView, row: Record<string, unknown>): Record<s
   return { ...row, quantity: book ? quantityAt(book, filter) : 0, value: book ? valueAt(book, { ...filter, includeExpected: true }) : 0 };
 }
 
+function byLotRow(view: LedgerView, row: Record<string, unknown>): Record<string, unknown> {
+  const book = view.books.get(row.item as string);
+  const matches = (e: ItemLedgerEntry): boolean =>
+    e.inventoriable && (row.lotNo === undefined || e.lotNo === row.lotNo) && (row.serialNo === undefined || e.serialNo === row.serialNo)
+    && (row.location === undefined || e.location === row.location) && (row.variant === undefined || e.variant === row.variant);
+  const entries = (book?.entries ?? []).filter(matches);
+  // A lot's expiration date is the one its stock carries; with nothing on hand, the last one it had.
+  const dated = entries.filter((e) => e.positive && e.open).at(-1) ?? entries.filter((e) => e.positive).at(-1);
+  return {
+    ...row,
+    quantity: entries.reduce((s, e) => s + e.quantity, 0),
+    expirationDate: dated?.expirationDate ?? null,
+  };
+}
+
 function valueAtDateRow(view: LedgerView, row: Record<string, unknown>): Record<string, unknown> {
   const book = view.books.get(row.item as string);
   const filter = {
@@ -177,6 +192,9 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
   for (const row of rows("items")) compareRow(view, `${path}.items[no=${row.no}]`, row, itemRow(view, row.no as string));
   for (const row of rows("inventoryByLocation")) {
     compareRow(view, `${path}.inventoryByLocation[item=${row.item},location=${row.location}]`, row, byLocationRow(view, row));
+  }
+  for (const row of rows("inventoryByLot")) {
+    compareRow(view, `${path}.inventoryByLot[item=${row.item},lotNo=${row.lotNo ?? row.serialNo}]`, row, byLotRow(view, row));
   }
   for (const row of rows("valueAtDate")) {
     compareRow(view, `${path}.valueAtDate[item=${row.item},date=${row.date}]`, row, valueAtDateRow(view, row));

@@ -59,13 +59,20 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
   items: [
     "no", "exists", "inventory", "unitCost", "standardCost", "inventoryValue", "costIsAdjusted", "blocked", "type",
     "description", "unitPrice", "costingMethod", "baseUnitOfMeasure", "itemTracking", "salesBlocked", "purchasingBlocked",
-    "category", "attributes",
+    "category", "attributes", "createdFromNonstock", "requireExpirationDate", "strictExpirationPosting",
   ],
   inventoryByLocation: ["item", "location", "variant", "quantity", "value"],
   valueAtDate: ["item", "date", "quantity", "value", "includeExpected", "location", "variant"],
+  inventoryByLot: ["item", "lotNo", "serialNo", "location", "variant", "quantity", "expirationDate"],
   glAccounts: ["no", "balance"],
   reconciliation: ["difference"],
 };
+
+/** Expectations of FORMAT.md that the engine does not compute yet: a scenario using them fails naming them. */
+export const PENDING_EXPECTATIONS = [
+  "availability", "availabilityByPeriod", "availabilityByEvent", "availabilityByLocation", "bomAvailability",
+  "reservations", "itemSearch", "trace", "importErrors",
+];
 
 /** Problems that make a scenario fail before it runs: unknown ops, step fields, setup or expectation keys. */
 export function formatProblems(scenario: Scenario): string[] {
@@ -94,7 +101,7 @@ function expectProblems(expect: Record<string, unknown>, path: string): string[]
   for (const [key, rows] of Object.entries(expect)) {
     const fields = EXPECT_FIELDS[key];
     if (!fields) {
-      problems.push(`unknown expectation field ${path}.${key}`);
+      problems.push(PENDING_EXPECTATIONS.includes(key) ? `expectation ${path}.${key} is not implemented` : `unknown expectation field ${path}.${key}`);
       continue;
     }
     for (const row of Array.isArray(rows) ? rows : [rows]) {

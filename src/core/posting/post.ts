@@ -6,11 +6,13 @@ import type { Workspace } from "../workspace";
 import { postInbound } from "./inbound";
 import { isInboundLine, toPostingLine, validateLines, type PostingLine } from "./line";
 import { postOutbound } from "./outbound";
+import { applyTrackingRules } from "./tracking";
 import { postTransfer } from "./transfer";
 
 export function postLine(ws: Workspace, line: PostingLine): ItemLedgerEntry {
   const item = ws.item(line.item) as Item;
-  if (line.entryType === "Transfer") return postTransfer(ws, line, item);
+  const newExpiration = applyTrackingRules(ws, line, item);
+  if (line.entryType === "Transfer") return postTransfer(ws, line, item, newExpiration);
   return isInboundLine(line) ? postInbound(ws, line, item) : postOutbound(ws, line, item);
 }
 

@@ -105,8 +105,9 @@ export function postTransferPair(
   return { outbound, inbound };
 }
 
-export function postTransfer(ws: Workspace, line: PostingLine, item: Item): ItemLedgerEntry {
-  const expiration = line.newExpirationDate === undefined ? line.expirationDate : line.newExpirationDate;
+/** `newExpiration`: the inbound side's expiry decided by the tracking rules (§8.3), when tracked. */
+export function postTransfer(ws: Workspace, line: PostingLine, item: Item, newExpiration?: string | null): ItemLedgerEntry {
+  const expiration = newExpiration !== undefined ? newExpiration : line.newExpirationDate === undefined ? line.expirationDate : line.newExpirationDate;
   return postTransferPair(ws, line, item, {
     location: line.newLocation ?? line.location,
     lotNo: line.newLotNo ?? line.lotNo,

@@ -58,6 +58,8 @@ export interface ItemInput {
   salesBlocked?: boolean;
   purchasingBlocked?: boolean;
   itemTracking?: ItemTracking;
+  requireExpirationDate?: boolean;
+  strictExpirationPosting?: boolean;
   indirectCostPercent?: number;
   overheadRate?: number;
   category?: string | null;
@@ -120,6 +122,8 @@ export function itemFromInput(input: ItemInput, existing?: Item): Item {
     salesBlocked: input.salesBlocked ?? existing?.salesBlocked ?? false,
     purchasingBlocked: input.purchasingBlocked ?? existing?.purchasingBlocked ?? false,
     itemTracking: input.itemTracking ?? existing?.itemTracking ?? "None",
+    requireExpirationDate: input.requireExpirationDate ?? existing?.requireExpirationDate ?? false,
+    strictExpirationPosting: input.strictExpirationPosting ?? existing?.strictExpirationPosting ?? false,
     category: input.category !== undefined ? input.category : (existing?.category ?? null),
     attributes: input.attributes ?? existing?.attributes ?? {},
   };
