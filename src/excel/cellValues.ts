@@ -33,6 +33,8 @@ export function serialToIsoDateTime(serial: number): string {
 }
 
 export const QUOTE_PREFIX = "'";
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32_767;
 
 /**
  * The value as sent to Excel for a column of this kind: dates as serials, every string quote-prefixed

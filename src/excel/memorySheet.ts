@@ -62,6 +62,9 @@ export class StyleTable {
   }
 }
 
+/** The error value a blocked dynamic-array formula shows. */
+export const SPILL_ERROR = "#SPILL!";
+
 /** Excel has 16,384 columns, so row × 16,384 + column is a unique numeric cell key. */
 const COLUMNS = 16_384;
 const key = (row: number, column: number): number => row * COLUMNS + column;
@@ -75,6 +78,9 @@ export class MemorySheet {
   private readonly values: (CellValue[] | undefined)[] = [];
   private readonly styleIds: (number[] | undefined)[] = [];
   private readonly formulas = new Map<number, string>();
+  /** Dynamic-array results: spill size per anchor cell, and the anchor of every other spilled cell. */
+  private readonly spills = new Map<number, { rows: number; columns: number }>();
+  private readonly spillAnchors = new Map<number, number>();
   private columnCount = 0;
 
   constructor(
@@ -95,6 +101,7 @@ export class MemorySheet {
   }
 
   setCell(row: number, column: number, value: CellValue, formula: string | null, quotePrefix: boolean): void {
+    if (this.spills.size > 0) this.releaseSpill(key(row, column));
     const cells = (this.values[row] ??= []);
     cells[column] = value;
     this.columnCount = Math.max(this.columnCount, column + 1);
@@ -105,9 +112,62 @@ export class MemorySheet {
     if (quotePrefix !== this.styles.get(id).quotePrefix) (this.styleIds[row] ??= [])[column] = this.styles.withQuotePrefix(id, quotePrefix);
   }
 
-  /** Stores a formula's computed result without touching the formula. */
-  setResult(row: number, column: number, value: CellValue): void {
+  /**
+   * Stores a formula's computed result. An array spills right and down from the formula's cell; if any
+   * cell it needs holds something else, the formula shows #SPILL! instead, as in Excel.
+   */
+  setResult(row: number, column: number, result: CellValue | CellValue[][]): void {
+    const anchor = key(row, column);
+    this.clearSpill(anchor);
+    const values = Array.isArray(result) ? result : [[result]];
+    const rows = values.length;
+    const columns = Math.max(0, ...values.map((line) => line.length));
+    if (rows === 0 || columns === 0) return this.put(row, column, null);
+    if (rows === 1 && columns === 1) return this.put(row, column, values[0][0] ?? null);
+    const blocked = values.some((line, r) =>
+      Array.from({ length: columns }, (_, c) => r + c > 0 && (this.value(row + r, column + c) !== null || this.formula(row + r, column + c) !== null)).some(Boolean),
+    );
+    if (blocked) return this.put(row, column, SPILL_ERROR);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        this.put(row + r, column + c, values[r][c] ?? null);
+        if (r + c > 0) this.spillAnchors.set(key(row + r, column + c), anchor);
+      }
+    }
+    this.spills.set(anchor, { rows, columns });
+  }
+
+  /** The anchor (formula cell) of a spilled cell, the cell itself for an anchor, else null. */
+  spillAnchor(row: number, column: number): { row: number; column: number } | null {
+    const at = key(row, column);
+    const anchor = this.spills.has(at) ? at : this.spillAnchors.get(at);
+    return anchor === undefined ? null : { row: Math.floor(anchor / COLUMNS), column: anchor % COLUMNS };
+  }
+
+  private put(row: number, column: number, value: CellValue): void {
     (this.values[row] ??= [])[column] = value;
+    this.columnCount = Math.max(this.columnCount, column + 1);
+  }
+
+  private clearSpill(anchor: number): void {
+    const spill = this.spills.get(anchor);
+    if (!spill) return;
+    this.spills.delete(anchor);
+    const [row, column] = [Math.floor(anchor / COLUMNS), anchor % COLUMNS];
+    for (let r = 0; r < spill.rows; r++) {
+      for (let c = r === 0 ? 1 : 0; c < spill.columns; c++) {
+        this.spillAnchors.delete(key(row + r, column + c));
+        this.put(row + r, column + c, null);
+      }
+    }
+  }
+
+  /** Typing over a spill: over its anchor removes the spill; over a spilled cell blocks it (#SPILL!). */
+  private releaseSpill(at: number): void {
+    const anchor = this.spills.has(at) ? at : this.spillAnchors.get(at);
+    if (anchor === undefined) return;
+    this.clearSpill(anchor);
+    if (anchor !== at) this.put(Math.floor(anchor / COLUMNS), anchor % COLUMNS, SPILL_ERROR);
   }
 
   restyle(row: number, column: number, rowCount: number, columnCount: number, patch: (id: number) => number): void {
@@ -132,6 +192,8 @@ export class MemorySheet {
     this.values.length = 0;
     this.styleIds.length = 0;
     this.formulas.clear();
+    this.spills.clear();
+    this.spillAnchors.clear();
     this.columnWidths.clear();
     this.outlineLevels.clear();
     this.frozenRows = 0;

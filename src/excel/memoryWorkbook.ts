@@ -5,7 +5,7 @@
  * outline levels, the 32,767-character cell limit, and a request payload limit per sync that throws
  * RequestPayloadSizeLimitExceeded like Excel on the web.
  */
-import { parseCellInput } from "./cellValues";
+import { MAX_CELL_CHARS, parseCellInput } from "./cellValues";
 import type { TableModel } from "./memoryBatch";
 import { MemoryBatch } from "./memoryBatch";
 import type { CellStyle } from "./memorySheet";
@@ -17,14 +17,14 @@ import type {
 import type { ChunkOptions } from "./sheetWriter";
 import { writeTableSheet } from "./sheetWriter";
 import type { SyncBatch } from "./syncBatch";
+import { MAX_OUTLINE_LEVEL } from "./syncBatch";
 import type { TableLocation } from "./tableOps";
 import { appendRows, markTableCells, patchRows, updateColumns } from "./tableOps";
 
 export type { TableModel };
 
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-export const MAX_CELL_CHARS = 32_767;
-export const MAX_OUTLINE_LEVEL = 8;
+export { MAX_CELL_CHARS };
 
 export interface SheetModel {
   name: string;
@@ -42,6 +42,8 @@ export interface CellModel extends CellStyle {
   /** What the grid shows under the cell's number format. */
   text: string;
   red: boolean;
+  /** The formula cell whose array result fills this cell (itself for the formula cell), else null. */
+  spillAnchor: { row: number; column: number } | null;
 }
 
 export type WorkbookChange =
@@ -142,6 +144,7 @@ export class MemoryWorkbook implements WorkbookPort {
       value,
       formula: sheet.formula(row, column),
       ...displayText(value, style.numberFormat),
+      spillAnchor: sheet.spillAnchor(row, column),
     };
   }
 
@@ -197,8 +200,11 @@ export class MemoryWorkbook implements WorkbookPort {
     }
   }
 
-  /** Stores the computed result of the formula in a cell (evaluation happens outside the workbook). */
-  setFormulaResult(sheetName: string, row: number, column: number, value: CellValue): void {
+  /**
+   * Stores the computed result of the formula in a cell (evaluation happens outside the workbook); an
+   * array result spills, or turns into #SPILL! when the cells it needs are not empty.
+   */
+  setFormulaResult(sheetName: string, row: number, column: number, value: CellValue | CellValue[][]): void {
     const sheet = this.requireSheet(sheetName);
     if (sheet.formula(row, column) === null) throw new Error(`${sheetName}!R${row + 1}C${column + 1} holds no formula.`);
     sheet.setResult(row, column, value);
@@ -249,11 +255,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private writeCell(sheet: MemorySheet, row: number, column: number, input: CellValue): void {
-    if (typeof input === "string" && input.length > MAX_CELL_CHARS) {
-      throw new RangeError(`Text of ${input.length} characters exceeds Excel's ${MAX_CELL_CHARS}-character cell limit.`);
-    }
     const format = this.styles.get(sheet.styleId(row, column)).numberFormat;
     const parsed = parseCellInput(input, format);
+    // The quote prefix is a flag, not a character of the cell.
+    const text = parsed.formula ?? parsed.value;
+    if (typeof text === "string" && text.length > MAX_CELL_CHARS) {
+      throw new RangeError(`Text of ${text.length} characters exceeds Excel's ${MAX_CELL_CHARS}-character cell limit.`);
+    }
     sheet.setCell(row, column, parsed.value, parsed.formula ?? null, parsed.quotePrefix);
     if (parsed.impliedFormat) sheet.restyle(row, column, 1, 1, this.styles.patcher({ numberFormat: parsed.impliedFormat }));
   }

@@ -3,7 +3,7 @@
  * stay under the request payload limit, then the table, number formats, widths and frozen panes.
  * Both workbook implementations run it through their SyncBatch, so the chunking logic exists once.
  */
-import { jsonBytes, textToWire, toWireValue } from "./cellValues";
+import { MAX_CELL_CHARS, jsonBytes, textToWire, toWireValue } from "./cellValues";
 import { COLUMN_WIDTH, numberFormatFor } from "./numberFormats";
 import type { CellValue, TableSpec, WriteOptions, WriteReport } from "./port";
 import type { SyncBatch } from "./syncBatch";
@@ -95,11 +95,11 @@ export async function writeTableSheet(batch: SyncBatch, spec: TableSpec, options
   if (FIRST_DATA_ROW + spec.rows.length > MAX_SHEET_ROWS) {
     throw new RangeError(`${spec.rows.length} rows do not fit on one sheet (limit ${MAX_SHEET_ROWS - FIRST_DATA_ROW}).`);
   }
+  const wireRows = toWireRows(spec);
   const startSyncs = batch.syncs;
   await batch.prepareSheet(spec.sheet, spec.table, spec.visibility ?? "visible");
   writeBannerAndHeader(batch, spec);
   await batch.sync();
-  const wireRows = spec.rows.map((row) => spec.columns.map((column, c) => toWireValue(row[c] ?? null, column.kind)));
   const chunks = await writeRowsChunked(batch, { sheet: spec.sheet, row: FIRST_DATA_ROW, column: 0 }, wireRows, options);
   writeTableAndFormats(batch, spec, chunks.rowsWritten);
   await batch.sync();
@@ -110,6 +110,19 @@ export async function writeTableSheet(batch: SyncBatch, spec: TableSpec, options
     rowsPerSync: chunks.rowsPerSync,
     complete: chunks.complete,
   };
+}
+
+/** The rows as sent; text over Excel's cell limit is refused before anything is written. */
+function toWireRows(spec: TableSpec): CellValue[][] {
+  return spec.rows.map((row, r) =>
+    spec.columns.map((column, c) => {
+      const value = row[c] ?? null;
+      if (typeof value === "string" && value.length > MAX_CELL_CHARS) {
+        throw new RangeError(`${spec.table} row ${r + 1}, ${column.header}: ${value.length} characters exceed Excel's ${MAX_CELL_CHARS}-character cell limit.`);
+      }
+      return toWireValue(value, column.kind);
+    }),
+  );
 }
 
 function writeBannerAndHeader(batch: SyncBatch, spec: TableSpec): void {

@@ -141,4 +141,27 @@ describe("MemoryWorkbook", () => {
     expect(wb.cell("Items", 5, 1).validationList).toEqual(["Inventory", "Service"]);
     expect(wb.formulaCells()).toEqual([{ sheet: "Items", row: 5, column: 2, formula: "=INV.QTY([@[No.]])" }]);
   });
+
+  test("array results spill, #SPILL! when blocked, and typing over a spilled cell blocks the spill", () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet("S");
+    wb.setCellInput("S", 0, 0, '=INV.EXPLAIN("1000")');
+    wb.setFormulaResult("S", 0, 0, [["Entry", "Cost"], [2, 1040], [4, 1200]]);
+    expect([0, 1, 2].map((r) => [wb.cell("S", r, 0).value, wb.cell("S", r, 1).value])).toEqual([["Entry", "Cost"], [2, 1040], [4, 1200]]);
+    expect(wb.cell("S", 2, 1).spillAnchor).toEqual({ row: 0, column: 0 });
+    expect(wb.cell("S", 2, 1).formula).toBeNull();
+    // A smaller result shrinks the spill.
+    wb.setFormulaResult("S", 0, 0, [["Entry"], [2]]);
+    expect(wb.cell("S", 2, 1).value).toBeNull();
+    expect(wb.cell("S", 2, 1).spillAnchor).toBeNull();
+    // Typing into the spill range blocks it.
+    wb.setCellInput("S", 1, 0, "x");
+    expect(wb.cell("S", 0, 0).text).toBe("#SPILL!");
+    expect(wb.cell("S", 1, 0).value).toBe("x");
+    wb.setFormulaResult("S", 0, 0, [["Entry"], [2]]);
+    expect(wb.cell("S", 0, 0).value).toBe("#SPILL!");
+    wb.setCellInput("S", 1, 0, "");
+    wb.setFormulaResult("S", 0, 0, [["Entry"], [2]]);
+    expect(wb.cell("S", 1, 0)).toMatchObject({ value: 2, spillAnchor: { row: 0, column: 0 } });
+  });
 });

@@ -93,4 +93,13 @@ describe("SheetWriter", () => {
     expect(report.rows).toBe(2 * report.rowsPerSync);
     expect((await wb.readTable("tblS"))?.rows.length).toBe(report.rows);
   });
+
+  test("text over Excel's 32,767-character cell limit is refused before anything is written", async () => {
+    const wb = new MemoryWorkbook({ writer: noYield });
+    const spec: TableSpec = { sheet: "S", table: "tblS", title: "S", columns: [{ header: "Message", kind: "message" }], rows: [["x".repeat(32_767)], ["x".repeat(32_768)]] };
+    await expect(wb.writeTable(spec)).rejects.toThrow("tblS row 2, Message: 32768 characters exceed");
+    expect(wb.syncs).toBe(0);
+    await wb.writeTable({ ...spec, rows: [spec.rows[0]] });
+    expect(wb.cell("S", 5, 0).value).toHaveLength(32_767);
+  });
 });
