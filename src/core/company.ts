@@ -26,6 +26,8 @@ export interface Company {
   generalLedgerSetup: GeneralLedgerSetup;
   accounts: Accounts;
   locations: Location[];
+  /** Responsibility centers and their default locations (inventory.md §6.2). */
+  responsibilityCenters?: { code: string; location: string | null }[];
   /** Start dates of accounting periods (for the AccountingPeriod average cost period). */
   accountingPeriods: IsoDate[];
   /** Ending dates of closed inventory periods, ascending. */

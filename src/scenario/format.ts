@@ -32,16 +32,18 @@ export const STEP_FIELDS: Record<string, string[]> = {
   postInventoryCostToGL: ["date"],
   closeInventoryPeriod: ["date"],
   reopenInventoryPeriod: ["date"],
+  physicalCount: ["date", "item", "location", "variant", "countedQuantity", "lotNo", "serialNo", "documentNo"],
+  updateItem: ["item", "fields"],
 };
 
 /** Ops of FORMAT.md that the engine does not implement yet: a scenario using them fails naming the op. */
 export const PENDING_OPS = [
-  "order", "reserve", "shipTransfer", "receiveTransfer", "assemble", "physicalCount", "convertNonstock",
-  "updateItem", "cancelReservation", "importItems",
+  "order", "reserve", "shipTransfer", "receiveTransfer", "assemble", "convertNonstock", "cancelReservation",
+  "importItems",
 ];
 
-export const SETUP_KEYS = ["inventorySetup", "generalLedgerSetup", "accounts", "locations", "accountingPeriods", "items"];
-export const PENDING_SETUP_KEYS = ["responsibilityCenters", "categories", "unitOfMeasureCodes", "nonstockItems", "nonstockSetup"];
+export const SETUP_KEYS = ["inventorySetup", "generalLedgerSetup", "accounts", "locations", "accountingPeriods", "items", "responsibilityCenters"];
+export const PENDING_SETUP_KEYS = ["categories", "unitOfMeasureCodes", "nonstockItems", "nonstockSetup"];
 
 export const EXPECT_FIELDS: Record<string, string[]> = {
   itemLedgerEntries: [

@@ -30,6 +30,7 @@ function setupOf(scenario: Scenario): { company: CompanyInput; items: ItemInput[
       accounts: setup.accounts as CompanyInput["accounts"],
       locations: setup.locations as CompanyInput["locations"],
       accountingPeriods: setup.accountingPeriods as string[] | undefined,
+      responsibilityCenters: setup.responsibilityCenters as CompanyInput["responsibilityCenters"],
     },
     items: (setup.items as ItemInput[] | undefined) ?? [],
   };
@@ -71,6 +72,14 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
       return service.closeInventoryPeriod(s.date);
     case "reopenInventoryPeriod":
       return service.reopenInventoryPeriod(s.date);
+    case "physicalCount":
+      await service.physicalCount({
+        date: s.date, item: s.item, location: s.location, variant: s.variant, countedQuantity: s.countedQuantity,
+        lotNo: s.lotNo, serialNo: s.serialNo, documentNo: s.documentNo,
+      });
+      return;
+    case "updateItem":
+      return service.updateItem(s.item, s.fields);
     default:
       throw new Mismatch(`op ${step.op} is not implemented`);
   }

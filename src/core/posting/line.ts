@@ -87,15 +87,34 @@ export function baseQuantity(item: Item, code: string | undefined, quantity: num
   return Math.sign(quantity) * base;
 }
 
+/** The line's location, or the default location of its responsibility center (inventory.md §6.2). */
+export function effectiveLocation(ws: Workspace, line: JournalLine): string {
+  if (line.location) return line.location;
+  const center = ws.company.responsibilityCenters?.find((r) => r.code === line.responsibilityCenter);
+  return center?.location ?? line.location ?? "";
+}
+
+function locationErrors(ws: Workspace, line: JournalLine, add: (field: string, message: string) => void): void {
+  if (line.responsibilityCenter && !ws.company.responsibilityCenters?.some((r) => r.code === line.responsibilityCenter)) {
+    add("responsibilityCenter", `Responsibility center ${line.responsibilityCenter} does not exist`);
+  }
+  const check = (field: string, code: string): void => {
+    if (code === "") return; // the blank location is a location of its own, as in the reference
+    const location = ws.company.locations.find((l) => l.code === code);
+    if (!location) add(field, `Location ${code} does not exist`);
+    // In-transit locations hold goods only between a transfer order's shipment and receipt (§6.1).
+    else if (location.inTransit) add(field, `Location ${code} is an in-transit location and cannot be used on this line`);
+  };
+  check("location", effectiveLocation(ws, line));
+  if (line.entryType === "Transfer" && line.newLocation) check("newLocation", line.newLocation);
+}
+
 function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: Item | undefined): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string): void => void errors.push({ line: lineNo, field, message });
   if (!(line.quantity > 0)) add("quantity", "Quantity must be positive");
   if (!item) add("item", `Item ${line.item} does not exist`);
-  if (!ws.company.locations.some((l) => l.code === line.location)) add("location", `Location ${line.location} does not exist`);
-  if (line.entryType === "Transfer" && line.newLocation && !ws.company.locations.some((l) => l.code === line.newLocation)) {
-    add("newLocation", `Location ${line.newLocation} does not exist`);
-  }
+  locationErrors(ws, line, add);
   const closed = ws.company.closedInventoryPeriods.at(-1);
   if (closed && line.postingDate <= closed) {
     add("postingDate", `The posting date ${line.postingDate} is in a closed inventory period`);
@@ -150,7 +169,7 @@ export function toPostingLine(ws: Workspace, line: JournalLine, index: number): 
     documentNo: line.documentNo ?? "",
     item: line.item,
     variant: line.variant ?? "",
-    location: line.location,
+    location: effectiveLocation(ws, line),
     newLocation: line.newLocation ?? null,
     quantity,
     isReturn: line.return ?? false,

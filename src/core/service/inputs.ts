@@ -35,6 +35,7 @@ export interface CompanyInput {
   accounts?: Partial<Accounts>;
   locations?: { code: string; inTransit?: boolean }[];
   accountingPeriods?: IsoDate[];
+  responsibilityCenters?: { code: string; location?: string | null }[];
 }
 
 export interface UnitOfMeasureInput {
@@ -90,6 +91,7 @@ export function companyFromInput(input: CompanyInput): Company {
   company.accounts = { ...company.accounts, ...input.accounts };
   company.locations = (input.locations ?? []).map((l) => ({ code: l.code, inTransit: l.inTransit ?? false }));
   company.accountingPeriods = [...(input.accountingPeriods ?? [])].sort();
+  company.responsibilityCenters = (input.responsibilityCenters ?? []).map((r) => ({ code: r.code, location: r.location ?? null }));
   return company;
 }
 

@@ -27,6 +27,8 @@ import {
 import { Workspace } from "../workspace";
 import { validateLines } from "../posting/line";
 import { postLines } from "../posting/post";
+import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
+import { updateItem } from "../inventory/updateItem";
 import { finishCommand } from "./finish";
 import { companyFromInput, itemFromInput, type CompanyInput, type ItemInput } from "./inputs";
 
@@ -116,6 +118,14 @@ export class InventoryService {
 
   async reopenInventoryPeriod(date: IsoDate): Promise<void> {
     await this.command({ items: [] }, (ws) => reopenInventoryPeriod(ws, date));
+  }
+
+  async physicalCount(input: PhysicalCountInput): Promise<number> {
+    return this.command({ items: [input.item] }, (ws) => physicalCount(ws, input));
+  }
+
+  async updateItem(no: string, fields: Omit<ItemInput, "no">): Promise<void> {
+    await this.command({ items: [no] }, (ws) => updateItem(ws, no, fields));
   }
 
   /** Runs engine work over a workspace in one transaction; nothing is written when it throws. */

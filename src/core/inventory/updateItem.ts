@@ -1,0 +1,24 @@
+/**
+ * Changes to an item card (FORMAT.md `updateItem`). Fields that the ledger depends on are frozen
+ * once the item has entries: the costing method (costing.md §2) and the base unit of measure.
+ */
+import { RefusedError } from "../errors";
+import { itemFromInput, type ItemInput } from "../service/inputs";
+import type { Workspace } from "../workspace";
+
+export function updateItem(ws: Workspace, no: string, fields: Omit<ItemInput, "no">): void {
+  const existing = ws.item(no);
+  if (!existing) throw new RefusedError([{ field: "item", message: `Item ${no} does not exist` }]);
+  const hasEntries = (ws.book(no)?.entries.length ?? 0) > 0;
+  if (hasEntries && fields.costingMethod !== undefined && fields.costingMethod !== existing.costingMethod) {
+    throw new RefusedError([{ field: "costingMethod", message: `The costing method of item ${no} cannot be changed because it has ledger entries` }]);
+  }
+  if (hasEntries && fields.baseUnitOfMeasure !== undefined && fields.baseUnitOfMeasure !== existing.baseUnitOfMeasure) {
+    throw new RefusedError([{ field: "baseUnitOfMeasure", message: `The base unit of measure of item ${no} cannot be changed because it has ledger entries` }]);
+  }
+  const updated = itemFromInput({ ...fields, no }, existing);
+  ws.items.set(no, updated);
+  ws.changedItems.add(no);
+  const book = ws.book(no);
+  if (book && updated.costingMethod === "Standard" && book.unitCost !== updated.standardCost) ws.bookForUpdate(no).unitCost = updated.standardCost;
+}
