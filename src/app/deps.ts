@@ -12,6 +12,8 @@ export interface AppDeps {
   workbook: WorkbookPort;
   /** Called after every command that changed the ledger, so INV formulas can be recalculated. */
   onLedgerChanged?: () => void;
+  /** Selects a table cell in the workbook (the error list links to the offending cells); `row` is the 0-based data row. */
+  selectTableCell?: (table: string, row: number, column: string) => void;
   /** Wall clock for sheet banners ("Generated …"); injected so tests are deterministic. */
   now?: () => Date;
 }

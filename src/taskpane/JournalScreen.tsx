@@ -26,7 +26,7 @@ export function JournalScreen(deps: AppDeps) {
           Post
         </Button>
       </div>
-      <TaskStatus task={journal.task} />
+      <TaskStatus task={journal.task} onShowError={journal.showError} />
     </section>
   );
 }

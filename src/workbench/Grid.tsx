@@ -129,6 +129,22 @@ function useViewSize(viewport: RefObject<HTMLDivElement | null>): { width: numbe
   return view;
 }
 
+/** Scrolls the viewport when the selection moves out of view (keyboard moves, cells picked from the pane). */
+function useSelectionInView(viewport: RefObject<HTMLDivElement | null>, sheet: GridSheet, selection: GridSelection): void {
+  let left = HEADER_WIDTH;
+  for (let c = 0; c < selection.col; c++) left += sheet.colWidth(c);
+  const right = left + sheet.colWidth(selection.col);
+  const top = (selection.row + 1) * ROW_HEIGHT;
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    if (top - ROW_HEIGHT < element.scrollTop) element.scrollTop = top - ROW_HEIGHT;
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+    if (left - HEADER_WIDTH < element.scrollLeft) element.scrollLeft = left - HEADER_WIDTH;
+    else if (right > element.scrollLeft + element.clientWidth) element.scrollLeft = right - element.clientWidth;
+  }, [viewport, left, right, top]);
+}
+
 export function Grid(props: GridProps) {
   const { sheet, selection } = props;
   const styles = useStyles();
@@ -140,6 +156,8 @@ export function Grid(props: GridProps) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows - 1, Math.ceil((scrollTop + view.height) / ROW_HEIGHT) + OVERSCAN);
   const width = HEADER_WIDTH + Array.from({ length: cols }, (_, col) => sheet.colWidth(col)).reduce((a, b) => a + b, 0);
+
+  useSelectionInView(viewport, sheet, selection);
 
   const visible: number[] = [];
   for (let row = first; row <= last; row++) visible.push(row);

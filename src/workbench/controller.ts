@@ -19,8 +19,17 @@ const BAND_BACKGROUND = "#D9E1F2";
 const ERROR_VALUES = new Set(["#N/A", "#VALUE!", "#DIV/0!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#ERROR!", "#SPILL!"]);
 const isErrorValue = (value: CellValue): boolean => typeof value === "string" && ERROR_VALUES.has(value);
 
+/** A selection asked for from outside the grid (the pane's error list); `id` tells requests apart. */
+export interface SelectionRequest {
+  sheet: string;
+  row: number;
+  col: number;
+  id: number;
+}
+
 export class WorkbenchController {
   private version = 0;
+  private selectionRequest: SelectionRequest | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly engine: FormulaEngine;
   private recalcQueued = false;
@@ -67,6 +76,21 @@ export class WorkbenchController {
   readonly showSheet = (sheet: string): void => {
     void this.workbook.activate(sheet);
   };
+
+  /** Shows a table cell: activates its sheet and asks the grid to select it (`row`: 0-based data row). */
+  readonly selectTableCell = (table: string, row: number, column: string): void => {
+    const model = this.workbook.table(table);
+    if (!model) return;
+    const headers = Array.from({ length: model.columnCount }, (_, c) => this.workbook.cell(model.sheet, model.row, model.column + c).value);
+    const offset = headers.indexOf(column);
+    const request = { sheet: model.sheet, row: model.row + 1 + row, col: model.column + Math.max(0, offset), id: (this.selectionRequest?.id ?? 0) + 1 };
+    this.selectionRequest = request;
+    void this.workbook.activate(model.sheet);
+  };
+
+  lastSelectionRequest(): SelectionRequest | null {
+    return this.selectionRequest;
+  }
 
   /** The formula bar text: the formula, or the value as Excel shows it for editing. */
   cellInput(sheet: string, row: number, col: number): string {

@@ -32,7 +32,10 @@ function start(): void {
   const dbName = new URLSearchParams(window.location.search).get("db") || DEFAULT_DB_NAME;
   const workbook = new MemoryWorkbook();
   const controller = new WorkbenchController(workbook, invFunctions);
-  const deps = composeApp(new DexieLedgerStore(dbName), workbook, { onLedgerChanged: () => void controller.recalculate() });
+  const deps = composeApp(new DexieLedgerStore(dbName), workbook, {
+    onLedgerChanged: () => void controller.recalculate(),
+    selectTableCell: controller.selectTableCell,
+  });
 
   const ready = controller.track(
     (async () => {

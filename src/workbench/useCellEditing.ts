@@ -37,8 +37,15 @@ export function useCellEditing(controller: WorkbenchController, sheet: string): 
   // The draft as of now: focus moves inside the handlers below fire blur (and commit) before React re-renders.
   const pending = useRef<string | null>(null);
 
-  // Another sheet shown: start at A1 (adjusting state during render, not in an effect).
-  if (shownSheet !== sheet) {
+  const [handledRequest, setHandledRequest] = useState(0);
+
+  // Another sheet shown: start at A1, unless a cell of it was asked for (state adjusted during render).
+  const request = controller.lastSelectionRequest();
+  if (request && request.id !== handledRequest && request.sheet === sheet) {
+    setHandledRequest(request.id);
+    setShownSheet(sheet);
+    setSelection({ row: request.row, col: request.col });
+  } else if (shownSheet !== sheet) {
     setShownSheet(sheet);
     setSelection({ row: 0, col: 0 });
   }

@@ -1,4 +1,4 @@
-/* global window, Buffer -- page.evaluate callbacks run in the page; Buffer is Node's */
+/* global window, document, Buffer -- page.evaluate callbacks run in the page; Buffer is Node's */
 /**
  * The workbench in headless Chromium: DEMO data in real IndexedDB, the journal error flow (a bad row
  * refuses the whole journal and is marked beside it), a successful post, the item ledger sheet, an INV
@@ -89,6 +89,12 @@ export const tests = [
       const after = await hooks(page, () => window.__invTest.ledger());
       assert.equal(after.entries, before.entries, "nothing posted");
       assert.equal(after.ledgerVersion, before.ledgerVersion);
+      // The error in the pane links to its cell: Item No. of line 2, filled red.
+      await page.getByRole("button", { name: /line 2, item/ }).click();
+      const itemCell = await tableAddress(page, JOURNAL, "Item No.", 1);
+      await page.waitForFunction((address) => document.querySelector('[aria-label="Name box"]').value === address, itemCell);
+      assert.equal(await page.getByTestId("formula-bar").inputValue(), "9999");
+      assert.equal((await hooks(page, (a) => window.__invTest.getCell("Item Journal", a), itemCell)).fill, "#FFC7CE");
       // Show the Status and Message written beside the refused row.
       const message = page.locator(`[data-address="${await tableAddress(page, JOURNAL, "Message", 1)}"]`);
       await page.getByTestId("grid").evaluate((grid, cell) => {

@@ -15,7 +15,8 @@ const JOURNAL = "tblItemJournal";
 
 async function setup() {
   const workbook = new MemoryWorkbook();
-  const deps = composeApp(new MemoryLedgerStore(), workbook);
+  const selectTableCell = jest.fn();
+  const deps = composeApp(new MemoryLedgerStore(), workbook, { selectTableCell });
   await deps.service.initCompany({ workDate: "2025-02-05", locations: [{ code: "MAIN" }, { code: "EAST" }] });
   await deps.service.upsertItems([{ no: "1000", description: "Bicycle", costingMethod: "FIFO", unitCost: 100 }]);
   render(
@@ -23,7 +24,7 @@ async function setup() {
       <App {...deps} />
     </FluentProvider>,
   );
-  return { deps, workbook };
+  return { deps, workbook, selectTableCell };
 }
 
 async function ledgerEntries(deps: Awaited<ReturnType<typeof setup>>["deps"]): Promise<number> {
@@ -78,7 +79,7 @@ describe("Items screen", () => {
 
 describe("Journal screen", () => {
   it("refuses a journal with a bad row, marks the row, posts nothing; fixed, posts and clears the lines", async () => {
-    const { deps, workbook } = await setup();
+    const { deps, workbook, selectTableCell } = await setup();
     fireEvent.click(screen.getByRole("tab", { name: "Journal" }));
     fireEvent.click(screen.getByRole("button", { name: "Create journal sheet" }));
     expect((await outcome()).textContent).toMatch(/Item Journal sheet ready/);
@@ -93,6 +94,8 @@ describe("Journal screen", () => {
     expect(errors).toMatch(/line 2/i);
     expect(errors).toMatch(/WEST/);
     expect(errors).not.toMatch(/line 1\b/i);
+    fireEvent.click(within(screen.getByTestId("error-list")).getByRole("button", { name: /line 2/ }));
+    expect(selectTableCell).toHaveBeenCalledWith("tblItemJournal", 1, "Location Code");
     const refused = await journalRows(workbook);
     expect(refused[1]).toMatchObject({ Status: "Error" });
     expect(String(refused[1].Message)).toMatch(/WEST/);

@@ -1,6 +1,7 @@
 /** Progress and outcome of the pane's current command: a ProgressBar while busy, then a MessageBar. */
 import {
   Button,
+  Link,
   Field,
   MessageBar,
   MessageBarActions,
@@ -9,7 +10,7 @@ import {
   ProgressBar,
   makeStyles,
 } from "@fluentui/react-components";
-import { describeFieldError } from "../../core/errors";
+import { describeFieldError, type FieldError } from "../../core/errors";
 import type { TaskState } from "../hooks/useTask";
 
 const useStyles = makeStyles({
@@ -17,7 +18,25 @@ const useStyles = makeStyles({
   status: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "12px" },
 });
 
-export function TaskStatus({ task }: { task: TaskState }) {
+export interface TaskStatusProps {
+  task: TaskState;
+  /** When given, errors on a line become links that select the offending cell. */
+  onShowError?: (error: FieldError) => void;
+}
+
+function ErrorItem({ error, onShowError }: { error: FieldError; onShowError?: (error: FieldError) => void }) {
+  const text = describeFieldError(error);
+  if (!onShowError || error.line === undefined) return <li>{text}</li>;
+  return (
+    <li>
+      <Link as="button" inline onClick={() => onShowError(error)}>
+        {text}
+      </Link>
+    </li>
+  );
+}
+
+export function TaskStatus({ task, onShowError }: TaskStatusProps) {
   const styles = useStyles();
   const { progress, outcome } = task;
   return (
@@ -38,7 +57,7 @@ export function TaskStatus({ task }: { task: TaskState }) {
             {"errors" in outcome && outcome.errors && outcome.errors.length > 0 && (
               <ul className={styles.errors} data-testid="error-list">
                 {outcome.errors.map((error, index) => (
-                  <li key={index}>{describeFieldError(error)}</li>
+                  <ErrorItem key={index} error={error} onShowError={onShowError} />
                 ))}
               </ul>
             )}

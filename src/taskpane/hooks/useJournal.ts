@@ -10,6 +10,8 @@ import type { InventoryService } from "../../core/service/inventoryService";
 import type { WorkbookPort } from "../../excel/port";
 import {
   ITEM_JOURNAL_SHEET,
+  ITEM_JOURNAL_TABLE,
+  JOURNAL_FIELD_COLUMN,
   createItemJournalSheet,
   readItemJournal,
   removePostedLines,
@@ -20,6 +22,8 @@ import { useTask, type Outcome, type TaskState } from "./useTask";
 
 export interface JournalCommands {
   task: TaskState;
+  /** Selects the cell of a line's error in the journal table (when the host can select cells). */
+  showError?: (error: FieldError) => void;
   createSheet(): void;
   validate(): void;
   post(): void;
@@ -68,7 +72,13 @@ async function postSheet(service: InventoryService, workbook: WorkbookPort, onPo
   }
 }
 
-export function useJournal({ service, workbook, onLedgerChanged }: AppDeps): JournalCommands {
+/** The journal column an error points at: its field's column, else the row's Status. */
+function errorColumn(error: FieldError): string {
+  const field = error.field as keyof typeof JOURNAL_FIELD_COLUMN | undefined;
+  return (field && JOURNAL_FIELD_COLUMN[field]) ?? "Status";
+}
+
+export function useJournal({ service, workbook, onLedgerChanged, selectTableCell }: AppDeps): JournalCommands {
   const task = useTask();
   const { run } = task;
 
@@ -88,5 +98,11 @@ export function useJournal({ service, workbook, onLedgerChanged }: AppDeps): Jou
     void run("Posting failed", () => postSheet(service, workbook, () => onLedgerChanged?.()));
   }, [onLedgerChanged, run, service, workbook]);
 
-  return { task, createSheet, validate, post };
+  const showError = selectTableCell
+    ? (error: FieldError) => {
+        if (error.line !== undefined) selectTableCell(ITEM_JOURNAL_TABLE, error.line - 1, errorColumn(error));
+      }
+    : undefined;
+
+  return { task, showError, createSheet, validate, post };
 }
