@@ -16,3 +16,9 @@ export function composeApp(store: LedgerStore, workbook: WorkbookPort, extra: Pa
   const observed = configureFunctions({ store });
   return { service: new InventoryService(observed), store: observed, workbook, ...extra };
 }
+
+/** Asks the browser to keep the IndexedDB data under storage pressure (best effort; webviews may refuse). */
+export function requestPersistentStorage(): void {
+  const storage = typeof navigator === "undefined" ? undefined : navigator.storage;
+  if (storage?.persist) void storage.persist().catch(() => false);
+}

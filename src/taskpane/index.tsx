@@ -4,7 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { composeApp, DEFAULT_DB_NAME } from "../app/composition";
+import { composeApp, DEFAULT_DB_NAME, requestPersistentStorage } from "../app/composition";
 import { DexieLedgerStore } from "../storage/dexieStore";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import { App } from "./App";
@@ -12,6 +12,7 @@ import { App } from "./App";
 function render(): void {
   const container = document.getElementById("container");
   if (!container) return;
+  requestPersistentStorage();
   const deps = composeApp(new DexieLedgerStore(DEFAULT_DB_NAME), new OfficeWorkbook());
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>

@@ -5,7 +5,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { composeApp, DEFAULT_DB_NAME } from "../app/composition";
+import { composeApp, DEFAULT_DB_NAME, requestPersistentStorage } from "../app/composition";
 import { isEmptyStore, loadDemoLedger } from "../demo/demoData";
 import { createDemoSheets } from "../demo/demoWorkbook";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
@@ -29,6 +29,7 @@ async function download(workbook: MemoryWorkbook): Promise<void> {
 function start(): void {
   const container = document.getElementById("container");
   if (!container) return;
+  requestPersistentStorage();
   const dbName = new URLSearchParams(window.location.search).get("db") || DEFAULT_DB_NAME;
   const workbook = new MemoryWorkbook();
   const controller = new WorkbenchController(workbook, invFunctions);

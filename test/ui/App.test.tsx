@@ -88,6 +88,11 @@ describe("Journal screen", () => {
       { "Posting Date": "2025-02-05", "Entry Type": "Purchase", "Document No.": "PR-1", "Item No.": "1000", "Location Code": "MAIN", Quantity: "10", "Unit Cost": "100" },
       { "Posting Date": "2025-02-05", "Entry Type": "Purchase", "Document No.": "PR-1", "Item No.": "1000", "Location Code": "WEST", Quantity: "5", "Unit Cost": "110" },
     ]);
+    // Creating the sheet again keeps the typed lines.
+    fireEvent.click(screen.getByRole("button", { name: "Create journal sheet" }));
+    await waitFor(() => expect(screen.getByTestId("task-outcome").textContent).toMatch(/its lines are kept/));
+    expect((await journalRows(workbook)).map((row) => row["Location Code"])).toEqual(["MAIN", "WEST"]);
+
     fireEvent.click(screen.getByRole("button", { name: "Post" }));
     await waitFor(() => expect(screen.getByTestId("task-outcome").textContent).toMatch(/Posting refused|Journal has errors/));
     const errors = screen.getByTestId("error-list").textContent ?? "";

@@ -84,9 +84,11 @@ export function useJournal({ service, workbook, onLedgerChanged, selectTableCell
 
   const createSheet = useCallback(() => {
     void run("Item journal not created", async () => {
-      await createItemJournalSheet(workbook);
-      await workbook.activate(ITEM_JOURNAL_SHEET);
-      return { intent: "success", title: "Item Journal sheet ready", detail: "Fill the rows, then Validate or Post." };
+      // An existing journal keeps its lines: the command only shows it.
+      const existing = await workbook.readTable(ITEM_JOURNAL_TABLE);
+      if (!existing) await createItemJournalSheet(workbook);
+      await workbook.activate(existing?.sheet ?? ITEM_JOURNAL_SHEET);
+      return { intent: "success", title: "Item Journal sheet ready", detail: existing ? "The journal already exists; its lines are kept." : "Fill the rows, then Validate or Post." };
     });
   }, [run, workbook]);
 
