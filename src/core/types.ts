@@ -166,6 +166,8 @@ export interface ValueEntry {
   invoicedQuantity: Qty;
   costAmountActual: Money;
   costAmountExpected: Money;
+  /** NonInventory/Service items: their cost, kept out of inventory value (inventory.md §2.2). */
+  costAmountNonInventoriable?: Money;
   salesAmountActual: Money;
   expectedCost: boolean;
   adjustment: boolean;

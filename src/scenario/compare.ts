@@ -22,7 +22,7 @@ type Kind = "money" | "qty" | "unitCost" | "raw";
 const KINDS: Record<string, Kind> = {
   quantity: "qty", remainingQuantity: "qty", invoicedQuantity: "qty", valuedQuantity: "qty", itemLedgerEntryQuantity: "qty",
   inventory: "qty",
-  costAmountActual: "money", costAmountExpected: "money", costPostedToGL: "money", expectedCostPostedToGL: "money",
+  costAmountActual: "money", costAmountExpected: "money", costAmountNonInventoriable: "money", costPostedToGL: "money", expectedCostPostedToGL: "money",
   inventoryValue: "money", value: "money", balance: "money", difference: "money",
   costPerUnit: "unitCost", unitCost: "unitCost", standardCost: "unitCost", unitPrice: "unitCost",
 };

@@ -55,7 +55,7 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
     "entryNo", "itemLedgerEntryNo", "entryType", "valuedQuantity", "invoicedQuantity", "costAmountActual",
     "costAmountExpected", "costPerUnit", "adjustment", "expectedCost", "costPostedToGL", "expectedCostPostedToGL",
     "postingDate", "valuationDate", "itemLedgerEntryQuantity", "appliesToValueEntry", "itemLedgerEntryType", "item",
-    "location", "variant", "valuedByAverageCost",
+    "location", "variant", "valuedByAverageCost", "costAmountNonInventoriable",
   ],
   applications: ["inboundEntryNo", "outboundEntryNo", "itemLedgerEntryNo", "quantity", "costApplication", "transferredFromEntryNo", "fixedApplication"],
   items: [

@@ -10,7 +10,8 @@ import { createValue } from "../posting/entries";
 import { checkOpenPeriod, refuse, requireEntry, requireItem } from "../posting/guards";
 import type { IsoDate, Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
-import { averageGroupKey, markAverage, markInbound } from "./marks";
+import { adjustItem } from "./adjust";
+import { averageGroupKey, hasMarks, markAverage, markInbound } from "./marks";
 
 export interface RevalueInput {
   date: IsoDate;
@@ -114,6 +115,10 @@ export function revalue(ws: Workspace, input: RevalueInput): void {
     refuse("Average cost items can only be revalued at the end of an average cost period", "date");
   }
   const book = ws.bookForUpdate(item.no);
+  // The group value of an Average item is its value after adjustment (§11.2): adjust up to the date first.
+  if (item.costingMethod === "Average" && input.entryNo === undefined && hasMarks(book)) {
+    adjustItem(ws, item, book, { untilDate: input.date });
+  }
   const lines = revaluationLines(ws, book, item, input).sort((a, b) => a.entry.entryNo - b.entry.entryNo);
   const newValues = new Map<Line, Money>();
   if (input.newInventoryValue !== undefined) spread(lines, money(input.newInventoryValue), (line, amount) => newValues.set(line, amount));

@@ -58,8 +58,10 @@ export function createValue(ws: Workspace, book: ItemBook, entry: ItemLedgerEntr
     itemLedgerEntryQuantity: first ? entry.quantity : 0,
     valuedQuantity: fields.valuedQuantity,
     invoicedQuantity: fields.invoicedQuantity ?? 0,
-    costAmountActual: fields.costAmountActual ?? 0,
-    costAmountExpected: fields.costAmountExpected ?? 0,
+    // A non-inventoriable entry's cost is recorded apart and never becomes inventory value.
+    costAmountActual: entry.inventoriable ? (fields.costAmountActual ?? 0) : 0,
+    costAmountExpected: entry.inventoriable ? (fields.costAmountExpected ?? 0) : 0,
+    costAmountNonInventoriable: entry.inventoriable ? 0 : (fields.costAmountActual ?? 0) + (fields.costAmountExpected ?? 0),
     salesAmountActual: fields.salesAmountActual ?? 0,
     expectedCost: fields.expectedCost ?? false,
     adjustment: fields.adjustment ?? false,
