@@ -92,6 +92,21 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** At start: a calculation mode left behind by an interrupted write is restored; returns it, or null. */
+  recoverCalculationMode(): Promise<string | null> {
+    return this.run(async (context) => {
+      const stored = context.workbook.properties.custom.getItemOrNullObject(CALCULATION_MODE_PROPERTY);
+      stored.load("value");
+      await context.sync();
+      if (stored.isNullObject) return null;
+      const mode = String(stored.value);
+      context.workbook.application.calculationMode = mode as Excel.CalculationMode;
+      stored.delete();
+      await context.sync();
+      return mode;
+    });
+  }
+
   activate(sheet: string): Promise<void> {
     return this.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).activate();
@@ -144,17 +159,28 @@ async function requireTable(context: Excel.RequestContext, name: string): Promis
   return location;
 }
 
-/** Manual calculation while writing; the previous mode comes back in `finally` (excel.md §3.1). */
+/** Custom document property holding the calculation mode to restore if a write never reached its `finally`. */
+export const CALCULATION_MODE_PROPERTY = "INV.CalculationModeBeforeWrite";
+
+/**
+ * Manual calculation while writing (excel.md §3.1). The previous mode is stored in the workbook's
+ * metadata in the same request that switches to manual, restored in `finally`, and restored by
+ * `recoverCalculationMode` at the next start when the add-in died mid-write.
+ */
 async function withManualCalculation<T>(context: Excel.RequestContext, work: () => Promise<T>): Promise<T> {
   const application = context.workbook.application;
   application.load("calculationMode");
   await context.sync();
   const previous = application.calculationMode;
+  if (previous === "Manual") return work();
+  const custom = context.workbook.properties.custom;
+  custom.add(CALCULATION_MODE_PROPERTY, previous);
   application.calculationMode = "Manual" as Excel.CalculationMode;
   try {
     return await work();
   } finally {
     application.calculationMode = previous;
+    custom.getItem(CALCULATION_MODE_PROPERTY).delete();
     await context.sync();
   }
 }

@@ -66,6 +66,7 @@ export class FakeExcel {
       run: async (work: (context: unknown) => Promise<unknown>) => work(fake.excel.context),
     });
     this.excel.context.workbook.worksheets = this.worksheets();
+    this.excel.context.workbook.properties = { custom: this.customProperties() };
     this.excel.context.workbook.tables = {
       getItemOrNullObject: (name: string) => this.tableProxy(name),
       getItem: (name: string) => ({
@@ -131,6 +132,28 @@ export class FakeExcel {
       },
       load: (what: string) => this.queue(`worksheets.load(${what})`, 0, () => (items = this.sheets.map((s) => ({ name: s.name })))),
       get items() { if (!items) throw new Error("property not loaded"); return items; },
+    };
+  }
+
+  /** Custom document properties (persist with the workbook). */
+  readonly properties = new Map<string, unknown>();
+
+  private customProperties() {
+    const item = (key: string) => {
+      let snapshot: { exists: boolean; value: unknown } | undefined;
+      return {
+        load: () => this.queue(`properties.load(${key})`, 10, () => (snapshot = { exists: this.properties.has(key), value: this.properties.get(key) })),
+        get isNullObject() { if (!snapshot) throw new Error("sync() was not called"); return !snapshot.exists; },
+        get value() { if (!snapshot) throw new Error("value not loaded"); return snapshot.value; },
+        delete: () => this.queue(`properties.delete(${key})`, 10, () => {
+          if (!this.properties.delete(key)) throw new Error(`ItemNotFound: ${key}`);
+        }),
+      };
+    };
+    return {
+      add: (key: string, value: unknown) => this.queue(`properties.add(${key},${String(value)})`, 20, () => this.properties.set(key, value)),
+      getItem: item,
+      getItemOrNullObject: item,
     };
   }
 

@@ -32,7 +32,8 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     const calls = fake.calls.filter((c) => c !== "suspendScreenUpdatingUntilNextSync");
     expect(calls).toEqual([
       "sync", // calculation mode read
-      "sync", // does the sheet or table exist?
+      "properties.add(INV.CalculationModeBeforeWrite,Automatic)",
+      "sync", // does the sheet or table exist? (also sends the switch to manual)
       "worksheets.add(Items)", "Items.visibility=Visible",
       "values Items!R0C0:3x1", "bold Items!R0C0:1x1", "size Items!R0C0:1x1", "values Items!R4C0:1x3", "sync",
       "values Items!R5C0:2x3", "sync",
@@ -41,6 +42,7 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
       "numberFormat Items!R5C1:2x1 yyyy-mm-dd", "columnWidth Items!R0C1:1x1 80",
       "numberFormat Items!R5C2:2x1 #,##0", "columnWidth Items!R0C2:1x1 80",
       "Items.freezeRows(5)", "sync",
+      "properties.delete(INV.CalculationModeBeforeWrite)",
       "sync", // calculation mode restored
     ]);
     expect(syncSpy).toHaveBeenCalledTimes(6);
@@ -55,6 +57,28 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(fake.modes).toEqual(["Automatic", "Manual", "Manual", "Manual", "Manual", "Automatic"]);
     expect(fake.excel.context.workbook.application.calculationMode).toBe("Automatic");
     expect(fake.calls.filter((c) => c === "suspendScreenUpdatingUntilNextSync").length).toBe(report.syncs);
+    expect(fake.properties.size).toBe(0);
+  });
+
+  test("a failing write still restores the calculation mode and drops the stored one", async () => {
+    const { fake, workbook } = setup();
+    fake.excel.context.workbook.worksheets.add = () => {
+      throw new Error("InvalidArgument");
+    };
+    await expect(workbook.writeTable(spec([["A", null, 1]]))).rejects.toThrow("InvalidArgument");
+    expect(fake.excel.context.workbook.application.calculationMode).toBe("Automatic");
+    expect(fake.properties.size).toBe(0);
+  });
+
+  test("at start, a calculation mode left in metadata by a write that never finished is restored", async () => {
+    const { fake, workbook } = setup();
+    // The state a killed add-in leaves: manual calculation, previous mode stored in the workbook.
+    fake.properties.set("INV.CalculationModeBeforeWrite", "Automatic");
+    fake.excel.context.workbook.application.calculationMode = "Manual";
+    expect(await workbook.recoverCalculationMode()).toBe("Automatic");
+    expect(fake.excel.context.workbook.application.calculationMode).toBe("Automatic");
+    expect(fake.properties.size).toBe(0);
+    expect(await workbook.recoverCalculationMode()).toBeNull();
   });
 
   test("a 100,000-row ledger is chunked under 5 MB, halving after a rejected request", async () => {
