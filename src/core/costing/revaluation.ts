@@ -109,7 +109,9 @@ export function revalue(ws: Workspace, input: RevalueInput): void {
   const item = requireItem(ws, input.item);
   if (item.type !== "Inventory") refuse(`Item ${item.no} is not an inventory item: revaluation is not allowed for item type ${item.type}`, "item");
   checkOpenPeriod(ws, input.date);
-  if (input.entryNo !== undefined) requireEntry(ws, input.entryNo);
+  if (input.entryNo !== undefined && requireEntry(ws, input.entryNo).item.no !== item.no) {
+    refuse(`Item ledger entry ${input.entryNo} belongs to another item`, "entryNo");
+  }
   const setup = ws.company.inventorySetup;
   if (item.costingMethod === "Average" && input.entryNo === undefined && periodOf(input.date, setup.averageCostPeriod, ws.company.accountingPeriods).end !== input.date) {
     refuse("Average cost items can only be revalued at the end of an average cost period", "date");

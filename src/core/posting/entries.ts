@@ -61,7 +61,8 @@ export function createValue(ws: Workspace, book: ItemBook, entry: ItemLedgerEntr
     // A non-inventoriable entry's cost is recorded apart and never becomes inventory value.
     costAmountActual: entry.inventoriable ? (fields.costAmountActual ?? 0) : 0,
     costAmountExpected: entry.inventoriable ? (fields.costAmountExpected ?? 0) : 0,
-    costAmountNonInventoriable: entry.inventoriable ? 0 : (fields.costAmountActual ?? 0) + (fields.costAmountExpected ?? 0),
+    // (Expected cost is not recorded for them: the invoice brings the actual cost.)
+    costAmountNonInventoriable: entry.inventoriable ? 0 : (fields.costAmountActual ?? 0),
     salesAmountActual: fields.salesAmountActual ?? 0,
     expectedCost: fields.expectedCost ?? false,
     adjustment: fields.adjustment ?? false,

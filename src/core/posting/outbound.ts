@@ -13,7 +13,7 @@ import type { Item, ItemLedgerEntry, ItemLedgerEntryType } from "../types";
 import type { Workspace } from "../workspace";
 import { createEntry } from "./entries";
 import { priceUnitCost, type LinePrice, type PostingLine } from "./line";
-import { outboundValuationDate, writeSplitValue } from "./values";
+import { outboundValuationDate, valuationDateOf, writeSplitValue } from "./values";
 
 /** Refusals for a fixed application that depend on the ledger (§17). */
 export function checkAppliesTo(ws: Workspace, line: PostingLine, item: Item, location: string): void {
@@ -87,7 +87,10 @@ export function postOutbound(ws: Workspace, line: PostingLine, item: Item): Item
   if (inventoriable) {
     markEntry(book, outbound.entryNo);
     if (item.costingMethod === "Average") {
-      markAverage(book, averageGroupKey(ws.company.inventorySetup, outbound), outboundValuationDate(book, outbound));
+      // A fixed application takes its units out of the pool from the inbound's own period on (§8.2).
+      const fixedTo = outbound.appliesToEntry !== null ? findEntry(book, outbound.appliesToEntry) : undefined;
+      const from = fixedTo ? valuationDateOf(book, fixedTo) : outboundValuationDate(book, outbound);
+      markAverage(book, averageGroupKey(ws.company.inventorySetup, outbound), from);
     }
   }
   return outbound;

@@ -42,7 +42,10 @@ export function reapply(ws: Workspace, input: ReapplyInput): void {
   markEntry(book, outbound.entryNo);
   markInbound(book, inbound.entryNo);
   if (item.costingMethod === "Average") {
-    markAverage(book, averageGroupKey(ws.company.inventorySetup, outbound), valuationDateOf(book, outbound));
+    // The pool changes from the earliest of the entries involved (§8.2 exceptions).
+    const dates = [outbound, inbound, ...removed.map((a) => book.entries.find((e) => e.entryNo === a.inboundEntryNo) ?? outbound)]
+      .map((e) => valuationDateOf(book, e));
+    markAverage(book, averageGroupKey(ws.company.inventorySetup, outbound), dates.sort()[0]);
   }
   ws.changedBooks.add(book.item);
 }
