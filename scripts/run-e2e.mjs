@@ -143,7 +143,10 @@ async function runTests(context, suites, pageUrl) {
       }
     }
   }
-  if (consoleErrors.length > 0) log(`page errors:\n${consoleErrors.join("\n")}`);
+  // Uncaught exceptions in the page fail the run even when every assertion held.
+  results.push({ name: "no uncaught page errors", ok: consoleErrors.length === 0 });
+  if (consoleErrors.length > 0) log(`FAIL uncaught page errors:\n${consoleErrors.join("\n")}`);
+  else log("PASS no uncaught page errors");
   return results;
 }
 
