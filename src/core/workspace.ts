@@ -5,6 +5,9 @@
  */
 import type { ItemBook } from "./book";
 import { emptyBook } from "./book";
+import { findEntry } from "./ledger/bookIndex";
+
+const hasEntry = (book: ItemBook, entryNo: number): boolean => findEntry(book, entryNo) !== undefined;
 import type { Company } from "./company";
 import type { GLEntry, Item, ValueEntry } from "./types";
 
@@ -48,6 +51,16 @@ export class Workspace {
 
   book(item: string): ItemBook | undefined {
     return this.books.get(item);
+  }
+
+  /** The item owning an entry: from the owners loaded for the command, else from the loaded books. */
+  ownerOf(entryNo: number): string | undefined {
+    const known = this.entryOwners.get(entryNo);
+    if (known !== undefined) return known;
+    for (const book of this.books.values()) {
+      if (hasEntry(book, entryNo)) return book.item;
+    }
+    return undefined;
   }
 
   nextItemLedgerEntryNo(): number {

@@ -20,7 +20,6 @@ export function createEntry(ws: Workspace, book: ItemBook, fields: NewEntry): It
   };
   entry.open = entry.remainingQuantity !== 0;
   addEntry(book, entry);
-  ws.entryOwners.set(entry.entryNo, book.item);
   touch(ws, book);
   return entry;
 }

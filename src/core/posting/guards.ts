@@ -23,7 +23,7 @@ export interface OwnedEntry {
 
 /** The entry with its item and book, or the refusal "Item ledger entry {n} does not exist". */
 export function requireEntry(ws: Workspace, entryNo: number, field = "entryNo"): OwnedEntry {
-  const owner = ws.entryOwners.get(entryNo);
+  const owner = ws.ownerOf(entryNo);
   const item = owner === undefined ? undefined : ws.item(owner);
   const book = item ? ws.bookForUpdate(item.no) : undefined;
   const entry = book ? findEntry(book, entryNo) : undefined;

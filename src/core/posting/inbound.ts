@@ -23,7 +23,7 @@ function checkAppliesFrom(ws: Workspace, line: PostingLine, item: Item): void {
   const refuse = (message: string): never => {
     throw new RefusedError([{ line: line.lineNo, field: "appliesFromEntry", message }]);
   };
-  const owner = ws.entryOwners.get(entryNo);
+  const owner = ws.ownerOf(entryNo);
   if (owner === undefined) refuse(`Item ledger entry ${entryNo} does not exist`);
   if (owner !== item.no) refuse(`Item ledger entry ${entryNo} cannot be applied: it belongs to another item`);
   const outbound = findEntry(ws.bookForUpdate(item.no), entryNo);

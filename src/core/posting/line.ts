@@ -136,7 +136,7 @@ function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: I
   for (const field of ["appliesToEntry", "appliesFromEntry"] as const) {
     const entryNo = line[field];
     // Entries numbered above the counter may be created by earlier lines of the same batch.
-    if (entryNo !== undefined && entryNo <= ws.company.counters.lastItemLedgerEntryNo && !ws.entryOwners.has(entryNo)) {
+    if (entryNo !== undefined && entryNo <= ws.company.counters.lastItemLedgerEntryNo && ws.ownerOf(entryNo) === undefined) {
       add(field, `Item ledger entry ${entryNo} does not exist`);
     }
   }

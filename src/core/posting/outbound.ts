@@ -22,7 +22,7 @@ export function checkAppliesTo(ws: Workspace, line: PostingLine, item: Item, loc
   const refuse = (message: string): never => {
     throw new RefusedError([{ line: line.lineNo, field: "appliesToEntry", message }]);
   };
-  const owner = ws.entryOwners.get(entryNo);
+  const owner = ws.ownerOf(entryNo);
   if (owner === undefined) refuse(`Item ledger entry ${entryNo} does not exist`);
   if (owner !== item.no) refuse(`Item ledger entry ${entryNo} cannot be applied: it belongs to another item`);
   const inbound = findEntry(ws.bookForUpdate(item.no), entryNo);

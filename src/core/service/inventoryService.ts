@@ -183,7 +183,6 @@ export async function loadWorkspace(tx: LedgerReader, scope: Scope): Promise<Wor
   }
   const items = await tx.items(scope.items === "all" ? undefined : [...wanted]);
   const books = await tx.books(items.map((i) => i.no));
-  for (const book of books.values()) for (const entry of book.entries) owners.set(entry.entryNo, book.item);
   return new Workspace(company, new Map(items.map((i) => [i.no, i])), books, owners);
 }
 
