@@ -46,7 +46,7 @@ function linesOf(moves: Move[]): JournalLine[] {
   return lines;
 }
 
-const methods: CostingMethod[] = ["FIFO", "LIFO", "Average"];
+const methods: CostingMethod[] = ["FIFO", "LIFO", "Average", "Standard"];
 
 /** The ledgers without version counters, for comparing two ways of getting to the same state. */
 function ledgers(snapshot: StoreSnapshot) {
@@ -58,7 +58,7 @@ describe.each(methods)("ledger properties (%s)", (method) => {
     await fc.assert(
       fc.asyncProperty(fc.array(moveArb, { minLength: 1, maxLength: 25 }), async (moves) => {
         const lines = linesOf(moves);
-        const { service } = await freshService([{ no: "A", costingMethod: method }]);
+        const { service } = await freshService([{ no: "A", costingMethod: method, standardCost: 7.77 }]);
         if (lines.length === 0) return;
         await service.postJournal(lines);
         const book = (await service.books(["A"])).get("A");
@@ -84,7 +84,7 @@ describe.each(methods)("ledger properties (%s)", (method) => {
         const lines = linesOf(moves);
         if (lines.length === 0) return;
         const last = lines[lines.length - 1].postingDate;
-        const { service } = await freshService([{ no: "A", costingMethod: method }]);
+        const { service } = await freshService([{ no: "A", costingMethod: method, standardCost: 7.77 }]);
         await service.postJournal(lines);
         // Sell whatever is left so that the item ends at zero quantity.
         const book0 = (await service.books(["A"])).get("A");
@@ -119,14 +119,14 @@ describe.each(methods)("ledger properties (%s)", (method) => {
       fc.asyncProperty(fc.array(moveArb, { minLength: 1, maxLength: 20 }), async (moves) => {
         const lines = linesOf(moves);
         if (lines.length === 0) return;
-        const once = await freshService([{ no: "A", costingMethod: method }]);
+        const once = await freshService([{ no: "A", costingMethod: method, standardCost: 7.77 }]);
         for (const line of lines) await once.service.postJournal([line]);
         await once.service.adjustCost();
         const afterFirst = ledgers(await once.store.exportAll());
         await once.service.adjustCost();
         expect(ledgers(await once.store.exportAll())).toEqual(afterFirst);
 
-        const always = await freshService([{ no: "A", costingMethod: method }], { inventorySetup: { automaticCostAdjustment: "Always" } });
+        const always = await freshService([{ no: "A", costingMethod: method, standardCost: 7.77 }], { inventorySetup: { automaticCostAdjustment: "Always" } });
         for (const line of lines) await always.service.postJournal([line]);
         const costs = async (service: typeof once.service) => {
           const book = (await service.books(["A"])).get("A");
@@ -143,9 +143,9 @@ describe.each(methods)("ledger properties (%s)", (method) => {
       fc.asyncProperty(fc.array(moveArb, { minLength: 1, maxLength: 20 }), async (moves) => {
         const lines = linesOf(moves);
         if (lines.length === 0) return;
-        const batch = await freshService([{ no: "A", costingMethod: method }]);
+        const batch = await freshService([{ no: "A", costingMethod: method, standardCost: 7.77 }]);
         await batch.service.postJournal(lines);
-        const single = await freshService([{ no: "A", costingMethod: method }]);
+        const single = await freshService([{ no: "A", costingMethod: method, standardCost: 7.77 }]);
         for (const line of lines) await single.service.postJournal([line]);
         expect(ledgers(await batch.store.exportAll())).toEqual(ledgers(await single.store.exportAll()));
       }),
