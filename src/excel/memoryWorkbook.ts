@@ -35,6 +35,16 @@ export interface SheetModel {
   columnCount: number;
 }
 
+/** A cell's content and interned style, without display text (for exports and bulk reads). */
+export interface CellData {
+  value: CellValue;
+  formula: string | null;
+  /** Shared style object: do not modify. */
+  style: CellStyle;
+  /** Index of the style in the workbook's style table (equal ids, equal styles). */
+  styleId: number;
+}
+
 export interface CellModel extends CellStyle {
   value: CellValue;
   /** Formula text with its "="; `value` then holds the last computed result. */
@@ -70,6 +80,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly listeners = new Set<(change: WorkbookChange) => void>();
   private readonly writerOptions: ChunkOptions;
   private active: string | null = null;
+  private lastSheet: MemorySheet | undefined;
 
   constructor(options: MemoryWorkbookOptions = {}) {
     this.payloadLimitBytes = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
@@ -137,15 +148,14 @@ export class MemoryWorkbook implements WorkbookPort {
 
   cell(sheetName: string, row: number, column: number): CellModel {
     const sheet = this.requireSheet(sheetName);
-    const style = this.styles.get(sheet.styleId(row, column));
-    const value = sheet.value(row, column);
-    return {
-      ...style,
-      value,
-      formula: sheet.formula(row, column),
-      ...displayText(value, style.numberFormat),
-      spillAnchor: sheet.spillAnchor(row, column),
-    };
+    const { value, formula, style } = this.cellData(sheetName, row, column);
+    return { ...style, value, formula, ...displayText(value, style.numberFormat), spillAnchor: sheet.spillAnchor(row, column) };
+  }
+
+  cellData(sheetName: string, row: number, column: number): CellData {
+    const sheet = this.requireSheet(sheetName);
+    const styleId = sheet.styleId(row, column);
+    return { value: sheet.value(row, column), formula: sheet.formula(row, column), style: this.styles.get(styleId), styleId };
   }
 
   usedRange(sheet: string): { rowCount: number; columnCount: number } {
@@ -187,16 +197,25 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** A user typing into a cell: text, a number, a date, TRUE/FALSE, or a formula starting with "=". */
   setCellInput(sheetName: string, row: number, column: number, input: string): void {
-    this.writeCell(this.requireSheet(sheetName), row, column, input);
-    if (input !== "") this.autoExpandTable(sheetName, row, column);
+    const sheet = this.requireSheet(sheetName);
+    if (input !== "") this.autoExpandTable(sheet, row, column);
+    this.writeCell(sheet, row, column, input);
     this.emit({ kind: "input", sheet: sheetName, row, column });
   }
 
-  /** Excel's table AutoExpansion: typing into the row right below a table, within its columns, adds that row. */
-  private autoExpandTable(sheetName: string, row: number, column: number): void {
+  /**
+   * Excel's table AutoExpansion: typing into the row right below a table, within its columns, adds that
+   * row, and the new row takes the formats of the row above (text code columns, grey computed columns).
+   */
+  private autoExpandTable(sheet: MemorySheet, row: number, column: number): void {
     for (const table of this.tableMap.values()) {
-      const below = table.sheet.toLowerCase() === sheetName.toLowerCase() && row === table.row + table.rowCount;
-      if (below && column >= table.column && column < table.column + table.columnCount) table.rowCount += 1;
+      const below = table.sheet.toLowerCase() === sheet.name.toLowerCase() && row === table.row + table.rowCount;
+      if (!below || column < table.column || column >= table.column + table.columnCount) continue;
+      for (let c = table.column; c < table.column + table.columnCount; c++) {
+        const above = this.styles.withQuotePrefix(sheet.styleId(row - 1, c), false);
+        sheet.restyle(row, c, 1, 1, () => above);
+      }
+      table.rowCount += 1;
     }
   }
 
@@ -236,8 +255,12 @@ export class MemoryWorkbook implements WorkbookPort {
   // ---- Internals ---------------------------------------------------------------------------------
 
   private sheet(name: string): MemorySheet | undefined {
+    // Most look-ups repeat the last name (bulk reads, exports), so check it before searching.
+    if (this.lastSheet?.name === name) return this.lastSheet;
     const lower = name.toLowerCase();
-    return this.sheetList.find((sheet) => sheet.name.toLowerCase() === lower);
+    const found = this.sheetList.find((sheet) => sheet.name.toLowerCase() === lower);
+    if (found) this.lastSheet = found;
+    return found;
   }
 
   private requireSheet(name: string): MemorySheet {

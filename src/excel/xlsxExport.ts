@@ -4,8 +4,9 @@
  * loads), number formats, fills, fonts, indent, widths, frozen panes, row outlines and tables.
  */
 import { Workbook } from "exceljs";
-import type { CellValue as XlsxCellValue, TableStyleProperties, Worksheet } from "exceljs";
-import type { CellModel, MemoryWorkbook, SheetModel, TableModel } from "./memoryWorkbook";
+import type { Style, CellValue as XlsxCellValue, TableStyleProperties, Worksheet } from "exceljs";
+import type { CellData, MemoryWorkbook, SheetModel, TableModel } from "./memoryWorkbook";
+import type { CellStyle } from "./memorySheet";
 
 /** Excel's column width unit is the width of a digit (7 px in Calibri 11) plus 5 px of padding; 1 pt = 4/3 px. */
 export function pointsToCharacters(points: number): number {
@@ -26,34 +27,40 @@ export async function exportXlsx(workbook: MemoryWorkbook): Promise<Uint8Array> 
 }
 
 function writeCells(workbook: MemoryWorkbook, model: SheetModel, sheet: Worksheet): void {
+  const styles = new Map<number, Partial<Style>>();
   for (let r = 0; r < model.rowCount; r++) {
     for (let c = 0; c < model.columnCount; c++) {
-      const cell = workbook.cell(model.name, r, c);
-      if (cell.value === null && cell.formula === null && !hasStyle(cell)) continue;
+      const cell = workbook.cellData(model.name, r, c);
+      if (cell.value === null && cell.formula === null && cell.styleId === 0) continue;
       const target = sheet.getCell(r + 1, c + 1);
       target.value = xlsxValue(cell);
-      if (cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
-      if (cell.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + cell.fill.slice(1).toUpperCase() } };
-      if (cell.bold || cell.fontSize !== 11) target.font = { bold: cell.bold, size: cell.fontSize };
-      if (cell.indent > 0) target.alignment = { indent: cell.indent };
-      if (cell.validationList) {
-        target.dataValidation = { type: "list", allowBlank: true, formulae: [`"${cell.validationList.join(",")}"`] };
+      if (cell.styleId === 0) continue;
+      let style = styles.get(cell.styleId);
+      if (!style) {
+        style = xlsxStyle(cell.style);
+        styles.set(cell.styleId, style);
+      }
+      // One style object per distinct style: exceljs shares it between cells and writes it once.
+      target.style = style;
+      if (cell.style.validationList) {
+        target.dataValidation = { type: "list", allowBlank: true, formulae: [`"${cell.style.validationList.join(",")}"`] };
       }
     }
   }
 }
 
-function hasStyle(cell: CellModel): boolean {
-  return (
-    cell.numberFormat !== "General" || cell.fill !== null || cell.bold || cell.fontSize !== 11 || cell.indent > 0 || cell.validationList !== null
-  );
+function xlsxStyle(style: CellStyle): Partial<Style> {
+  const result: Partial<Style> = {};
+  if (style.numberFormat !== "General") result.numFmt = style.numberFormat;
+  if (style.fill) result.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + style.fill.slice(1).toUpperCase() } };
+  if (style.bold || style.fontSize !== 11) result.font = { bold: style.bold, size: style.fontSize };
+  if (style.indent > 0) result.alignment = { indent: style.indent };
+  return result;
 }
 
 /** A formula keeps its text (without "=") and its cached result, so Excel shows the number before recalculating. */
-function xlsxValue(cell: CellModel): XlsxCellValue {
-  if (cell.formula !== null) {
-    return { formula: cell.formula.slice(1), result: cell.value ?? undefined };
-  }
+function xlsxValue(cell: CellData): XlsxCellValue {
+  if (cell.formula !== null) return { formula: cell.formula.slice(1), result: cell.value ?? undefined };
   return cell.value;
 }
 
@@ -73,7 +80,7 @@ function writeLayout(workbook: MemoryWorkbook, model: SheetModel, sheet: Workshe
 
 /** exceljs writes a table's header and rows into the cells again; the values are the ones already there. */
 function addTable(workbook: MemoryWorkbook, table: TableModel, sheet: Worksheet): void {
-  const read = (r: number, c: number): CellModel => workbook.cell(table.sheet, table.row + r, table.column + c);
+  const read = (r: number, c: number): CellData => workbook.cellData(table.sheet, table.row + r, table.column + c);
   const columns = Array.from({ length: table.columnCount }, (_, c) => ({ name: String(read(0, c).value ?? `Column${c + 1}`) }));
   const rows = Array.from({ length: table.rowCount - 1 }, (_, r) =>
     Array.from({ length: table.columnCount }, (_, c) => xlsxValue(read(r + 1, c))),
