@@ -1,7 +1,7 @@
 /** Journal: create the Item Journal sheet, Validate it, Post it; errors listed by row and field. */
 import { Button, Text, makeStyles } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
-import { useJournal } from "./hooks/useJournal";
+import { describeJournalError, useJournal } from "./hooks/useJournal";
 import { TaskStatus } from "./components/TaskStatus";
 
 const useStyles = makeStyles({
@@ -26,7 +26,7 @@ export function JournalScreen(deps: AppDeps) {
           Post
         </Button>
       </div>
-      <TaskStatus task={journal.task} onShowError={journal.showError} />
+      <TaskStatus task={journal.task} onShowError={journal.showError} describeError={describeJournalError} />
     </section>
   );
 }

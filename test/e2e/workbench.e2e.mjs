@@ -90,11 +90,12 @@ export const tests = [
       assert.equal(after.entries, before.entries, "nothing posted");
       assert.equal(after.ledgerVersion, before.ledgerVersion);
       // The error in the pane links to its cell: Item No. of line 2, filled red.
-      await page.getByRole("button", { name: /line 2, item/ }).click();
+      await page.getByRole("button", { name: "Line 2 · Item No.: Item 9999 does not exist" }).click();
       const itemCell = await tableAddress(page, JOURNAL, "Item No.", 1);
       await page.waitForFunction((address) => document.querySelector('[aria-label="Name box"]').value === address, itemCell);
       assert.equal(await page.getByTestId("formula-bar").inputValue(), "9999");
       assert.equal((await hooks(page, (a) => window.__invTest.getCell("Item Journal", a), itemCell)).fill, "#FFC7CE");
+      await ctx.screenshot("02-journal-refused");
       // Show the Status and Message written beside the refused row.
       const message = page.locator(`[data-address="${await tableAddress(page, JOURNAL, "Message", 1)}"]`);
       await page.getByTestId("grid").evaluate((grid, cell) => {
@@ -102,7 +103,7 @@ export const tests = [
       }, await tableAddress(page, JOURNAL, "Message", 1));
       await message.click();
       assert.match(await page.getByTestId("formula-bar").inputValue(), /9999/);
-      await ctx.screenshot("02-journal-refused");
+      await ctx.screenshot("02b-journal-status-message");
     },
   },
   {

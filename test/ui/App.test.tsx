@@ -99,7 +99,7 @@ describe("Journal screen", () => {
     expect(errors).toMatch(/line 2/i);
     expect(errors).toMatch(/WEST/);
     expect(errors).not.toMatch(/line 1\b/i);
-    fireEvent.click(within(screen.getByTestId("error-list")).getByRole("button", { name: /line 2/ }));
+    fireEvent.click(within(screen.getByTestId("error-list")).getByRole("button", { name: /Line 2 · Location Code/ }));
     expect(selectTableCell).toHaveBeenCalledWith("tblItemJournal", 1, "Location Code");
     const refused = await journalRows(workbook);
     expect(refused[1]).toMatchObject({ Status: "Error" });
@@ -144,5 +144,15 @@ describe("Ledgers screen", () => {
     expect(column("Cost Amount (Actual)")).toEqual([1000, -400]);
     expect(column("Description")).toEqual(["Bicycle", "Bicycle"]);
     expect(workbook.activeSheet()).toBe("Item Ledger Entries");
+  });
+});
+
+describe("describeJournalError", () => {
+  it("names the row and the column caption once", async () => {
+    const { describeJournalError } = await import("../../src/taskpane/hooks/useJournal");
+    expect(describeJournalError({ line: 2, field: "item", message: "Item 9999 does not exist" })).toBe("Line 2 · Item No.: Item 9999 does not exist");
+    expect(describeJournalError({ line: 1, field: "quantity", message: "Quantity: 'ten' is not a number." })).toBe("Line 1: Quantity: 'ten' is not a number.");
+    expect(describeJournalError({ line: 3, message: "Item 1000 is blocked" })).toBe("Line 3: Item 1000 is blocked");
+    expect(describeJournalError({ message: "Posting date is not allowed" })).toBe("Posting date is not allowed");
   });
 });

@@ -54,6 +54,25 @@ describe("WorkbenchController", () => {
   });
 });
 
+describe("MemoryWorkbook table AutoExpansion (what the journal relies on)", () => {
+  it("typing right below a table adds the row with the formats of the row above", async () => {
+    const workbook = new MemoryWorkbook({ writer: noYield });
+    await workbook.writeTable({
+      sheet: "J", table: "tblJ", title: "J", style: "input",
+      columns: [{ header: "Item No.", kind: "code" }, { header: "Status", kind: "text", computed: true }], rows: [["1000", null]],
+    });
+    const table = workbook.table("tblJ");
+    if (!table) throw new Error("no table");
+    const next = table.row + table.rowCount;
+    workbook.setCellInput("J", next, table.column, "0042");
+    expect(workbook.table("tblJ")?.rowCount).toBe(table.rowCount + 1);
+    expect(workbook.cell("J", next, table.column)).toMatchObject({ value: "0042", numberFormat: "@" });
+    expect(workbook.cell("J", next, table.column + 1).fill).toBe(workbook.cell("J", next - 1, table.column + 1).fill);
+    workbook.setCellInput("J", next + 2, table.column, "x"); // not adjacent: the table stays
+    expect(workbook.table("tblJ")?.rowCount).toBe(table.rowCount + 1);
+  });
+});
+
 describe("Grid", () => {
   it("renders only the rows in view of a long sheet, as text", async () => {
     const { workbook, controller } = controllerWith(new Map());

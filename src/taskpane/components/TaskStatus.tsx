@@ -14,7 +14,9 @@ import { describeFieldError, type FieldError } from "../../core/errors";
 import type { TaskState } from "../hooks/useTask";
 
 const useStyles = makeStyles({
-  errors: { margin: "4px 0 0 0", paddingLeft: "16px" },
+  errors: { margin: "4px 0 0 0", padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: "2px" },
+  // A button cannot be inline, so each error gets its own line (no bullet to misalign).
+  errorLink: { display: "block", textAlign: "left" },
   status: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "12px" },
 });
 
@@ -22,21 +24,29 @@ export interface TaskStatusProps {
   task: TaskState;
   /** When given, errors on a line become links that select the offending cell. */
   onShowError?: (error: FieldError) => void;
+  /** How an error reads in the list (default: "line 2, field: message"). */
+  describeError?: (error: FieldError) => string;
 }
 
-function ErrorItem({ error, onShowError }: { error: FieldError; onShowError?: (error: FieldError) => void }) {
-  const text = describeFieldError(error);
+interface ErrorItemProps {
+  error: FieldError;
+  text: string;
+  onShowError?: (error: FieldError) => void;
+}
+
+function ErrorItem({ error, text, onShowError }: ErrorItemProps) {
+  const styles = useStyles();
   if (!onShowError || error.line === undefined) return <li>{text}</li>;
   return (
     <li>
-      <Link as="button" inline onClick={() => onShowError(error)}>
+      <Link as="button" inline className={styles.errorLink} onClick={() => onShowError(error)}>
         {text}
       </Link>
     </li>
   );
 }
 
-export function TaskStatus({ task, onShowError }: TaskStatusProps) {
+export function TaskStatus({ task, onShowError, describeError = describeFieldError }: TaskStatusProps) {
   const styles = useStyles();
   const { progress, outcome } = task;
   return (
@@ -57,7 +67,7 @@ export function TaskStatus({ task, onShowError }: TaskStatusProps) {
             {"errors" in outcome && outcome.errors && outcome.errors.length > 0 && (
               <ul className={styles.errors} data-testid="error-list">
                 {outcome.errors.map((error, index) => (
-                  <ErrorItem key={index} error={error} onShowError={onShowError} />
+                  <ErrorItem key={index} error={error} text={describeError(error)} onShowError={onShowError} />
                 ))}
               </ul>
             )}

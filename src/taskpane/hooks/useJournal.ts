@@ -78,6 +78,15 @@ function errorColumn(error: FieldError): string {
   return (field && JOURNAL_FIELD_COLUMN[field]) ?? "Status";
 }
 
+/** "Line 2 · Item No.: Item 9999 does not exist" — the journal's own row and column captions. */
+export function describeJournalError(error: FieldError): string {
+  const column = error.field ? errorColumn(error) : undefined;
+  const where = [error.line !== undefined ? `Line ${error.line}` : "", column && !error.message.startsWith(`${column}:`) ? column : ""]
+    .filter(Boolean)
+    .join(" · ");
+  return where ? `${where}: ${error.message}` : error.message;
+}
+
 export function useJournal({ service, workbook, onLedgerChanged, selectTableCell }: AppDeps): JournalCommands {
   const task = useTask();
   const { run } = task;
