@@ -26,6 +26,9 @@ export const ANALYSIS_CELLS: [string, string][] = [
       [`E${row}`, `=INV.UNITCOST(A${row},"2025-01-31")`],
     ];
   }),
+  // One call over a range spills one answer per item (excel.md §1.1, ranges in, arrays out).
+  ["G3", "Range call"],
+  ["G4", "=INV.QTY(A4:A6)"],
   ["A7", "Total"],
   ["B7", "=SUM(B4:B6)"],
   ["C7", "=SUM(C4:C6)"],

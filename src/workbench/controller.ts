@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../excel/port";
 import type { MemoryWorkbook, TableModel, WorkbookChange } from "../excel/memoryWorkbook";
-import { FormulaEngine, type CustomFunctionImpl } from "./formulaEngine";
+import { FormulaEngine, type CustomFunctionImpl, type FormulaResult } from "./formulaEngine";
 import type { GridCell, GridSheet } from "./gridModel";
 
 const DEFAULT_COLUMN_PX = 64;
@@ -162,13 +162,19 @@ export class WorkbenchController {
       const results = await Promise.all(cells.map((cell) => this.engine.evaluate(cell.formula, { sheet: cell.sheet, row: cell.row, col: cell.column })));
       let changed = false;
       cells.forEach((cell, index) => {
-        if (this.workbook.cell(cell.sheet, cell.row, cell.column).value !== results[index]) {
+        if (!this.showsResult(cell.sheet, cell.row, cell.column, results[index])) {
           changed = true;
           this.workbook.setFormulaResult(cell.sheet, cell.row, cell.column, results[index]);
         }
       });
       if (!changed) break;
     }
+  }
+
+  /** True when the cells already show `result` (for an array, its whole spill range). */
+  private showsResult(sheet: string, row: number, col: number, result: FormulaResult): boolean {
+    const rows = Array.isArray(result) ? result : [[result]];
+    return rows.every((values, r) => values.every((value, c) => this.workbook.cell(sheet, row + r, col + c).value === value));
   }
 
   private onWorkbookChange(change: WorkbookChange): void {

@@ -28,7 +28,17 @@ export interface FormulaPosition {
 
 const { FormulaError } = FormulaParser;
 
-/** The workbook value of a formula result: first cell of an array, error code text for errors. */
+/** A formula's value: one cell, or an array that spills from the formula's cell (dynamic arrays). */
+export type FormulaResult = CellValue | CellValue[][];
+
+/** Arrays keep their shape (a 1×1 array is a single value); everything else becomes one cell value. */
+function toFormulaResult(result: unknown): FormulaResult {
+  if (!Array.isArray(result)) return toCellValue(result);
+  const rows = result.map((row: unknown) => (Array.isArray(row) ? row.map(toCellValue) : [toCellValue(row)]));
+  return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
+}
+
+/** The workbook value of one result cell: error code text for errors. */
 function toCellValue(result: unknown): CellValue {
   if (result instanceof FormulaError) return result.error;
   if (Array.isArray(result)) return toCellValue(Array.isArray(result[0]) ? result[0][0] : result[0]);
@@ -81,11 +91,11 @@ export class FormulaEngine {
   }
 
   /** Evaluates `formula` (with or without the leading "=") as if it sat at `at`. */
-  async evaluate(formula: string, at: FormulaPosition): Promise<CellValue> {
+  async evaluate(formula: string, at: FormulaPosition): Promise<FormulaResult> {
     const text = formula.startsWith("=") ? formula.slice(1) : formula;
     try {
       const result = await this.parser.parseAsync(text, { sheet: at.sheet, row: at.row + 1, col: at.col + 1 }, true);
-      return toCellValue(result);
+      return toFormulaResult(result);
     } catch (error) {
       // Parse errors and unexpected failures: Excel would refuse the formula; the workbench shows #ERROR!.
       return error instanceof FormulaError ? error.error : "#ERROR!";

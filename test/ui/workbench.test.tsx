@@ -54,6 +54,25 @@ describe("WorkbenchController", () => {
   });
 });
 
+describe("WorkbenchController with array results", () => {
+  it("spills a range call of an INV function, and shows #SPILL! when the cells below are taken", async () => {
+    const workbook = new MemoryWorkbook({ writer: noYield });
+    workbook.addSheet("Analysis");
+    const stock: Record<string, number> = { "1000": 13, "2000": 15 };
+    const controller = new WorkbenchController(workbook, {
+      QTY: async (items: unknown) => (items as unknown[][]).map((row) => row.map((item) => stock[String(item)] ?? 0)),
+    });
+    await controller.setCellInput("Analysis", 0, 0, "'1000");
+    await controller.setCellInput("Analysis", 1, 0, "'2000");
+    await controller.setCellInput("Analysis", 0, 1, "=INV.QTY(A1:A2)");
+    expect([workbook.cell("Analysis", 0, 1).value, workbook.cell("Analysis", 1, 1).value]).toEqual([13, 15]);
+    await controller.setCellInput("Analysis", 1, 1, "x");
+    expect(workbook.cell("Analysis", 0, 1).value).toBe("#SPILL!");
+    await controller.setCellInput("Analysis", 1, 1, "");
+    expect(workbook.cell("Analysis", 0, 1).value).toBe(13);
+  });
+});
+
 describe("MemoryWorkbook table AutoExpansion (what the journal relies on)", () => {
   it("typing right below a table adds the row with the formats of the row above", async () => {
     const workbook = new MemoryWorkbook({ writer: noYield });
