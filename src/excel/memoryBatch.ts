@@ -45,6 +45,7 @@ export class MemoryBatch implements SyncBatch {
 
   constructor(private readonly access: BatchAccess) {}
 
+  /** Clearing the in-memory sheet also drops its row groups, as replacing the sheet does in Excel. */
   async prepareSheet(sheet: string, table: string, visibility: SheetVisibility): Promise<void> {
     this.queue({ sheet, table, visibility }, () => this.access.prepare(sheet, table, visibility));
   }

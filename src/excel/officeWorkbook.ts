@@ -192,15 +192,26 @@ class OfficeBatch implements SyncBatch {
 
   constructor(private readonly context: Excel.RequestContext) {}
 
-  async prepareSheet(sheetName: string, table: string, visibility: SheetVisibility): Promise<void> {
+  async prepareSheet(sheetName: string, table: string, visibility: SheetVisibility, outlined = false): Promise<void> {
     const worksheets = this.context.workbook.worksheets;
     const existing = worksheets.getItemOrNullObject(sheetName);
     const oldTable = this.context.workbook.tables.getItemOrNullObject(table);
+    if (outlined) existing.load("position");
     await this.sync();
     if (!oldTable.isNullObject) oldTable.delete();
-    const sheet = existing.isNullObject ? worksheets.add(sheetName) : existing;
-    if (!existing.isNullObject) {
+    let sheet: Excel.Worksheet;
+    if (existing.isNullObject) {
+      sheet = worksheets.add(sheetName);
+    } else if (outlined) {
+      // Clearing cells keeps row groups, and grouping again would stack levels: replace the sheet
+      // (added first, since a workbook cannot lose its last visible sheet), at the same position.
+      sheet = worksheets.add(`${sheetName.slice(0, 24)}~inv`);
+      existing.delete();
+      sheet.name = sheetName;
+      sheet.position = existing.position;
+    } else {
       // One table per sheet (excel.md §3.1): clearing the sheet removes the previous write's cells and formats.
+      sheet = existing;
       sheet.getRange().clear();
       sheet.freezePanes.unfreeze();
     }

@@ -97,7 +97,7 @@ export async function writeTableSheet(batch: SyncBatch, spec: TableSpec, options
   }
   const wireRows = toWireRows(spec);
   const startSyncs = batch.syncs;
-  await batch.prepareSheet(spec.sheet, spec.table, spec.visibility ?? "visible");
+  await batch.prepareSheet(spec.sheet, spec.table, spec.visibility ?? "visible", spec.rowLevels !== undefined);
   writeBannerAndHeader(batch, spec);
   await batch.sync();
   const chunks = await writeRowsChunked(batch, { sheet: spec.sheet, row: FIRST_DATA_ROW, column: 0 }, wireRows, options);

@@ -16,9 +16,10 @@ export interface SyncBatch {
   readonly syncs: number;
   /**
    * Queues: the sheet exists and is empty (contents, formats, panes), with `visibility`, and no table
-   * named `table` remains anywhere in the workbook. May sync once to learn what exists.
+   * named `table` remains anywhere in the workbook. May sync once to learn what exists. `outlined`:
+   * the sheet is about to be grouped, so old row groups must go too (clearing cells keeps them).
    */
-  prepareSheet(sheet: string, table: string, visibility: SheetVisibility): Promise<void>;
+  prepareSheet(sheet: string, table: string, visibility: SheetVisibility, outlined?: boolean): Promise<void>;
   /** Values as typed input (strings already quote-prefixed where they must stay text). */
   setValues(sheet: string, row: number, column: number, values: CellValue[][]): void;
   /** One format for a block of one column. */

@@ -163,27 +163,57 @@ export class FakeExcel {
     return sheet;
   }
 
-  private sheetProxy(name: string): any {
+  /** A worksheet proxy; its name can change (rename), so every call captures the name current at call time. */
+  private sheetProxy(initialName: string): any {
     const fake = this;
+    const state = { name: initialName };
+    let position: number | undefined;
     return {
-      set visibility(value: string) { fake.queue(`${name}.visibility=${value}`, 10, () => (fake.must(name).visibility = value)); },
-      getRange: () => ({ clear: () => this.queue(`${name}.clear`, 10, () => { const s = this.must(name); s.cells.length = 0; s.numberFormats.length = 0; s.fills.clear(); s.fonts.clear(); }) }),
-      getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) => this.rangeProxy(name, row, column, rowCount, columnCount),
+      set visibility(value: string) { const name = state.name; fake.queue(`${name}.visibility=${value}`, 10, () => (fake.must(name).visibility = value)); },
+      set name(value: string) {
+        const old = state.name;
+        state.name = value;
+        fake.queue(`${old}.name=${value}`, 10, () => {
+          fake.must(old).name = value;
+          const levels = fake.outline.get(old);
+          if (levels) { fake.outline.delete(old); fake.outline.set(value, levels); }
+        });
+      },
+      set position(value: number) {
+        const name = state.name;
+        fake.queue(`${name}.position=${value}`, 10, () => {
+          const sheet = fake.must(name);
+          fake.sheets.splice(fake.sheets.indexOf(sheet), 1);
+          fake.sheets.splice(value, 0, sheet);
+        });
+      },
+      get position() { if (position === undefined) throw new Error("position not loaded"); return position; },
+      load: (what: string) => { const name = state.name; fake.queue(`${name}.load(${what})`, 10, () => (position = fake.sheets.findIndex((s) => s.name === name))); },
+      delete: () => {
+        const name = state.name;
+        fake.queue(`${name}.delete`, 10, () => {
+          fake.sheets.splice(fake.sheets.indexOf(fake.must(name)), 1);
+          fake.outline.delete(name);
+        });
+      },
+      getRange: () => ({ clear: () => { const name = state.name; fake.queue(`${name}.clear`, 10, () => { const s = fake.must(name); s.cells.length = 0; s.numberFormats.length = 0; s.fills.clear(); s.fonts.clear(); }); } }),
+      getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) => fake.rangeProxy(state.name, row, column, rowCount, columnCount),
       tables: {
         add: (range: any, hasHeaders: boolean) => {
           const table: any = {};
-          this.queue(`${name}.tables.add(${range.address},${hasHeaders})`, 50, () => {
-            this.tables.set(String(table.name).toLowerCase(), { name: table.name, sheet: name, row: range.row, column: range.column, rowCount: range.rowCount, columnCount: range.columnCount, style: table.style });
+          const name = state.name;
+          fake.queue(`${name}.tables.add(${range.address},${hasHeaders})`, 50, () => {
+            fake.tables.set(String(table.name).toLowerCase(), { name: table.name, sheet: name, row: range.row, column: range.column, rowCount: range.rowCount, columnCount: range.columnCount, style: table.style });
           });
           return table;
         },
       },
       freezePanes: {
-        freezeRows: (rows: number) => this.queue(`${name}.freezeRows(${rows})`, 10, () => (this.must(name).frozen = { rows, columns: 0 })),
-        freezeAt: (range: any) => this.queue(`${name}.freezeAt(${range.address})`, 10, () => (this.must(name).frozen = { rows: range.rowCount, columns: range.columnCount })),
-        unfreeze: () => this.queue(`${name}.unfreeze`, 10, () => (this.must(name).frozen = { rows: 0, columns: 0 })),
+        freezeRows: (rows: number) => { const name = state.name; fake.queue(`${name}.freezeRows(${rows})`, 10, () => (fake.must(name).frozen = { rows, columns: 0 })); },
+        freezeAt: (range: any) => { const name = state.name; fake.queue(`${name}.freezeAt(${range.address})`, 10, () => (fake.must(name).frozen = { rows: range.rowCount, columns: range.columnCount })); },
+        unfreeze: () => { const name = state.name; fake.queue(`${name}.unfreeze`, 10, () => (fake.must(name).frozen = { rows: 0, columns: 0 })); },
       },
-      activate: () => this.queue(`${name}.activate`, 10, () => undefined),
+      activate: () => fake.queue(`${state.name}.activate`, 10, () => undefined),
     };
   }
 

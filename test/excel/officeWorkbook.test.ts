@@ -131,5 +131,14 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
       "indent Item Tracing!R8C0:1x1 1",
     ]);
     expect([...fake.outline.get("Item Tracing")!]).toEqual([[6, 1], [7, 2], [8, 1]]);
+
+    // Writing the trace again replaces the sheet in place, so the groups do not stack.
+    await workbook.writeTable({ sheet: "Other", table: "tblOther", title: "O", columns: [{ header: "A", kind: "text" }], rows: [] });
+    await workbook.writeTable({
+      sheet: "Item Tracing", table: "tblItemTrace", title: "Item Tracing",
+      columns: [{ header: "Trace Line", kind: "text" }], rows: [["root"], ["child"]], rowLevels: [0, 1],
+    });
+    expect([...fake.outline.get("Item Tracing")!]).toEqual([[6, 1]]);
+    expect(fake.sheets.map((sheet) => sheet.name)).toEqual(["Item Tracing", "Other"]);
   });
 });
