@@ -19,6 +19,16 @@ export interface UnitOfMeasure {
   qtyRoundingPrecision: Qty;
 }
 
+/** One line of an assembly BOM (inventory.md §14.1): an item component or a resource. */
+export interface AssemblyBOMLine {
+  item?: string;
+  resource?: string;
+  /** Base units (or hours) per one parent, scaled like a quantity. */
+  quantityPer: Qty;
+  /** Resource lines: cost per hour. */
+  unitCost?: UnitCost;
+}
+
 export interface Item {
   no: string;
   description: string;
@@ -43,6 +53,7 @@ export interface Item {
   strictExpirationPosting?: boolean;
   category: string | null;
   attributes: Record<string, string | number | boolean>;
+  assemblyBOM?: AssemblyBOMLine[];
 }
 
 export interface Location {
@@ -145,6 +156,10 @@ export interface ItemLedgerEntry {
   inventoriable: boolean;
   /** Unit cost given on the posted line (scaled), kept for undo and re-valuation of estimates. */
   lineUnitCost: UnitCost | null;
+  /** Assembly output: the consumption entries it was made of and the resource cost (costing.md §4.9). */
+  assembly?: { consumption: { item: string; entryNo: number }[]; resourceCost: Money };
+  /** Assembly consumption: the output entry it went into (order-level forwarding, §9.2). */
+  assemblyOutput?: { item: string; entryNo: number };
 }
 
 export type ValueEntryType = "DirectCost" | "IndirectCost" | "Variance" | "Revaluation" | "Rounding";

@@ -5,11 +5,11 @@
  */
 import type { ItemBook } from "./book";
 import { emptyBook } from "./book";
+import type { Company } from "./company";
 import { findEntry } from "./ledger/bookIndex";
+import type { GLEntry, Item, ValueEntry } from "./types";
 
 const hasEntry = (book: ItemBook, entryNo: number): boolean => findEntry(book, entryNo) !== undefined;
-import type { Company } from "./company";
-import type { GLEntry, Item, ValueEntry } from "./types";
 
 export class Workspace {
   readonly newGLEntries: GLEntry[] = [];

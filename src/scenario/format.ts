@@ -34,11 +34,12 @@ export const STEP_FIELDS: Record<string, string[]> = {
   reopenInventoryPeriod: ["date"],
   physicalCount: ["date", "item", "location", "variant", "countedQuantity", "lotNo", "serialNo", "documentNo"],
   updateItem: ["item", "fields"],
+  assemble: ["item", "location", "quantity", "date", "documentNo", "lotNo", "serialNo", "componentTracking"],
 };
 
 /** Ops of FORMAT.md that the engine does not implement yet: a scenario using them fails naming the op. */
 export const PENDING_OPS = [
-  "order", "reserve", "shipTransfer", "receiveTransfer", "assemble", "convertNonstock", "cancelReservation",
+  "order", "reserve", "shipTransfer", "receiveTransfer", "convertNonstock", "cancelReservation",
   "importItems",
 ];
 

@@ -78,6 +78,11 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
         lotNo: s.lotNo, serialNo: s.serialNo, documentNo: s.documentNo,
       });
       return;
+    case "assemble":
+      return service.assemble({
+        item: s.item, location: s.location, quantity: s.quantity, date: s.date, documentNo: s.documentNo,
+        lotNo: s.lotNo, serialNo: s.serialNo, componentTracking: s.componentTracking,
+      });
     case "updateItem":
       return service.updateItem(s.item, s.fields);
     default:

@@ -4,16 +4,18 @@
  * Average items are revalued per group and period from the earliest marked date (average.ts).
  */
 import type { ItemBook } from "../book";
-import { findEntry, indexOf, totalCost } from "../ledger/bookIndex";
+import { findEntry, indexOf, totalCost, valuesOf } from "../ledger/bookIndex";
 import { MinQueue } from "../ledger/minQueue";
-import { amountOf, shareOf } from "../money";
-import { valuationDateOf } from "../posting/values";
+import { amountOf, shareOf, type Money } from "../money";
+import { consumedCost } from "../posting/assembly";
+import { createValue } from "../posting/entries";
+import { indirectCost, valuationDateOf } from "../posting/values";
 import type { IsoDate, Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
-import { adjustEntryTo, type Target } from "./adjustEntry";
+import { adjustEntryTo, adjustmentPostingDate, type Target } from "./adjustEntry";
 import { adjustAverage } from "./average";
 import { refreshCardCost } from "./cardCost";
-import { averageGroupKey, hasMarks, markAverage } from "./marks";
+import { averageGroupKey, forwardToAssembly, hasMarks, markAverage } from "./marks";
 import { writeRounding } from "./rounding";
 import { sharesOfOutbound } from "./shares";
 
@@ -23,9 +25,41 @@ export interface AdjustOptions {
 
 const notRounding = (v: { entryType: string }): boolean => v.entryType === "Rounding";
 
+/** Assembly output (§9.3 step 1): the consumed cost plus resources now, and its overhead. */
+function outputTarget(ws: Workspace, item: Item, entry: ItemLedgerEntry): { direct: Money; total: Money } | null {
+  const assembly = entry.assembly;
+  if (!assembly || assembly.consumption.some((c) => !ws.book(c.item))) return null;
+  const direct = assembly.resourceCost - assembly.consumption.reduce((sum, c) => sum + consumedCost(ws, c.item, c.entryNo), 0);
+  const total = item.costingMethod === "Standard" ? amountOf(entry.quantity, item.standardCost) : direct + indirectCost(item, direct, entry.quantity);
+  return { direct, total };
+}
+
+/** Standard parents keep their standard value: a change of consumed cost moves DirectCost and Variance (§9.3 step 1). */
+function adjustStandardOutput(ws: Workspace, book: ItemBook, entry: ItemLedgerEntry, direct: Money): boolean {
+  const values = valuesOf(book, entry.entryNo);
+  const current = values.filter((v) => v.entryType === "DirectCost").reduce((sum, v) => sum + v.costAmountActual, 0);
+  const difference = direct - current;
+  if (difference === 0) return false;
+  const source = values[0];
+  const base = {
+    postingDate: adjustmentPostingDate(ws, source?.postingDate ?? entry.postingDate),
+    valuationDate: source?.valuationDate ?? entry.postingDate,
+    valuedQuantity: entry.quantity,
+    adjustment: true,
+    appliesToValueEntry: source?.entryNo ?? null,
+  };
+  createValue(ws, book, entry, { ...base, entryType: "DirectCost", costAmountActual: difference });
+  createValue(ws, book, entry, { ...base, entryType: "Variance", costAmountActual: -difference });
+  return true;
+}
+
 /** An entry whose cost follows another entry or its applications; null for a cost source. */
-export function targetOf(book: ItemBook, item: Item, entry: ItemLedgerEntry): Target | null {
+export function targetOf(ws: Workspace, book: ItemBook, item: Item, entry: ItemLedgerEntry): Target | null {
   const index = indexOf(book);
+  if (entry.assembly) {
+    const output = outputTarget(ws, item, entry);
+    return output && { total: output.total, revaluation: 0 };
+  }
   if (!entry.positive) {
     if (item.costingMethod === "Average" && entry.appliesToEntry === null) return null;
     const shares = sharesOfOutbound(book, entry);
@@ -75,14 +109,10 @@ function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate 
       continue;
     }
     for (const a of index.appsByOutbound.get(entryNo) ?? []) rounding.add(a.inboundEntryNo);
-    const target = targetOf(book, item, entry);
-    if (target === null) {
-      if (entry.positive) rounding.add(entryNo);
-      continue;
-    }
     if (entry.positive) rounding.add(entryNo);
-    if (!adjustEntryTo(ws, book, entry, target)) continue;
+    if (!adjustOne(ws, book, item, entry)) continue;
     changed = true;
+    forwardToAssembly(ws, entry);
     for (const next of dependentsOf(book, entry)) queue.add(next);
     if (item.costingMethod === "Average" && entry.positive) {
       markAverage(book, averageGroupKey(ws.company.inventorySetup, entry), valuationDateOf(book, entry));
@@ -91,6 +121,15 @@ function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate 
   book.marks.entries = deferred;
   book.marks.inbounds = [];
   return changed;
+}
+
+function adjustOne(ws: Workspace, book: ItemBook, item: Item, entry: ItemLedgerEntry): boolean {
+  if (entry.assembly && item.costingMethod === "Standard") {
+    const output = outputTarget(ws, item, entry);
+    return output !== null && adjustStandardOutput(ws, book, entry, output.direct);
+  }
+  const target = targetOf(ws, book, item, entry);
+  return target !== null && adjustEntryTo(ws, book, entry, target);
 }
 
 /** Runs cost adjustment for one item until nothing changes; refreshes the card cost and the flag. */

@@ -11,7 +11,7 @@ import { amountOf, mulDivRound, shareOf } from "../money";
 import type { IsoDate, Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
 import { adjustEntryTo } from "./adjustEntry";
-import { ALL_GROUPS, averageGroupKey, markEntry } from "./marks";
+import { ALL_GROUPS, averageGroupKey, forwardToAssembly, markEntry } from "./marks";
 import { postedSeq, sharesOfOutbound } from "./shares";
 
 interface Contribution {
@@ -180,6 +180,7 @@ function valueOutbounds(ws: Workspace, book: ItemBook, outs: Outbound[], quantit
     }
     if (adjustEntryTo(ws, book, outbound, { total: target, revaluation: 0 }, true)) {
       changed = true;
+      forwardToAssembly(ws, outbound);
       for (const follower of indexOf(book).followers.get(outbound.entryNo) ?? []) markEntry(book, follower);
     }
     if (pooled) {

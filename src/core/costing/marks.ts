@@ -4,6 +4,7 @@
  */
 import type { ItemBook } from "../book";
 import type { InventorySetup, IsoDate, ItemLedgerEntry } from "../types";
+import type { Workspace } from "../workspace";
 
 /** Marks every group of the item: used after a change of the average cost grouping. */
 export const ALL_GROUPS = "*";
@@ -34,4 +35,11 @@ export function markAverage(book: ItemBook, group: string, from: IsoDate): void 
 
 export function hasMarks(book: ItemBook): boolean {
   return book.marks.inbounds.length > 0 || book.marks.entries.length > 0 || Object.keys(book.marks.averageFrom).length > 0;
+}
+
+/** Order-level detection (§9.2): a consumption whose cost changed marks its assembly output. */
+export function forwardToAssembly(ws: Workspace, entry: ItemLedgerEntry): void {
+  const link = entry.assemblyOutput;
+  if (!link || !ws.book(link.item)) return;
+  markEntry(ws.bookForUpdate(link.item), link.entryNo);
 }

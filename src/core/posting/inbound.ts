@@ -8,14 +8,13 @@ import { closeOpenOutbounds } from "../application/apply";
 import { refreshCardCost } from "../costing/cardCost";
 import { averageGroupKey, markAverage, markEntry } from "../costing/marks";
 import { RefusedError } from "../errors";
-import { findEntry, totalCost } from "../ledger/bookIndex";
-import { amountOf, shareOf, type Money, type Qty } from "../money";
+import { findEntry, totalCost, valuesOf } from "../ledger/bookIndex";
+import { QTY_SCALE, amountOf, shareOf, type Money, type Qty } from "../money";
 import type { Item, ItemLedgerEntry, ItemLedgerEntryType } from "../types";
 import type { Workspace } from "../workspace";
 import { createApplication, createEntry, createValue } from "./entries";
 import { priceAmount, priceUnitCost, type LinePrice, type PostingLine } from "./line";
 import { expectedShare, indirectCost, notInvoiced, refreshOutboundValuationDate, remainingExpected, writeSplitValue } from "./values";
-import { valuesOf } from "../ledger/bookIndex";
 
 function checkAppliesFrom(ws: Workspace, line: PostingLine, item: Item): void {
   const entryNo = line.appliesFromEntry;
@@ -163,7 +162,7 @@ function valueInbound(ws: Workspace, book: ItemBook, item: Item, inbound: ItemLe
     writeSplitValue(ws, book, inbound, ownCost(item, book, q, line.price), line.invoicedQuantity, inbound.postingDate);
     return;
   }
-  const price: LinePrice = line.price ?? { kind: "unit", cost: book.unitCost, per: 100_000 };
+  const price: LinePrice = line.price ?? { kind: "unit", cost: book.unitCost, per: QTY_SCALE };
   if (line.invoicedQuantity < q) {
     const direct = priceAmount(q, price);
     const expected = item.costingMethod === "Standard" ? amountOf(q, item.standardCost) : direct + indirectCost(item, direct, q);

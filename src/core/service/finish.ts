@@ -3,8 +3,7 @@
  * touched (§9.7), automatic G/L posting of the new value entries (§15.3), then the ledger health
  * check on the touched items.
  */
-import { adjustItem } from "../costing/adjust";
-import { hasMarks } from "../costing/marks";
+import { adjustItems, withAssemblyParents } from "./setupCommands";
 import { postValueEntry } from "../gl/postValue";
 import { checkLedgerHealth } from "../health";
 import type { Workspace } from "../workspace";
@@ -12,11 +11,10 @@ import type { Workspace } from "../workspace";
 export function finishCommand(ws: Workspace): void {
   const setup = ws.company.inventorySetup;
   if (setup.automaticCostAdjustment === "Always") {
-    for (const no of [...ws.changedBooks].sort()) {
-      const book = ws.book(no);
-      const item = ws.item(no);
-      if (book && item && hasMarks(book)) adjustItem(ws, item, book);
-    }
+    // The items touched, and the assembly parents their consumption feeds (loaded with them).
+    const touched = new Set<string>();
+    for (const no of ws.changedBooks) for (const related of withAssemblyParents(ws, no)) touched.add(related);
+    adjustItems(ws, touched, null);
   }
   if (setup.automaticCostPosting) {
     for (const value of ws.newValueEntries) postValueEntry(ws, value);

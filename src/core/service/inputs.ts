@@ -65,6 +65,7 @@ export interface ItemInput {
   overheadRate?: number;
   category?: string | null;
   attributes?: Record<string, string | number | boolean>;
+  assemblyBOM?: { item?: string; resource?: string; quantityPer: number; unitCost?: number }[];
 }
 
 /** Applies the plain-number setup fields given onto a scaled setup. */
@@ -128,5 +129,13 @@ export function itemFromInput(input: ItemInput, existing?: Item): Item {
     strictExpirationPosting: input.strictExpirationPosting ?? existing?.strictExpirationPosting ?? false,
     category: input.category !== undefined ? input.category : (existing?.category ?? null),
     attributes: input.attributes ?? existing?.attributes ?? {},
+    assemblyBOM: input.assemblyBOM
+      ? input.assemblyBOM.map((l) => ({
+          item: l.item,
+          resource: l.resource,
+          quantityPer: qty(l.quantityPer),
+          unitCost: l.unitCost !== undefined ? unitCost(l.unitCost) : undefined,
+        }))
+      : existing?.assemblyBOM,
   };
 }

@@ -29,6 +29,7 @@ import { validateLines } from "../posting/line";
 import { postLines } from "../posting/post";
 import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
 import { updateItem } from "../inventory/updateItem";
+import { assemble, type AssembleInput } from "../posting/assembly";
 import { finishCommand } from "./finish";
 import { companyFromInput, itemFromInput, type CompanyInput, type ItemInput } from "./inputs";
 
@@ -43,6 +44,10 @@ export interface PostingSummary {
 export interface Scope {
   items: readonly string[] | "all";
   entries?: readonly number[];
+  /** Also load the assembly parents of the items (for forwarding component cost, §9.2). */
+  assemblyParents?: boolean;
+  /** Also load the components of this item's assembly BOM. */
+  bomOf?: string;
 }
 
 export class InventoryService {
@@ -105,7 +110,12 @@ export class InventoryService {
   }
 
   async adjustCost(input: AdjustCostInput = {}): Promise<void> {
-    await this.command({ items: input.item !== undefined ? [input.item] : "all" }, (ws) => adjustCost(ws, input));
+    const scope: Scope = input.item !== undefined ? { items: [input.item], assemblyParents: true } : { items: "all" };
+    await this.command(scope, (ws) => adjustCost(ws, input));
+  }
+
+  async assemble(input: AssembleInput): Promise<void> {
+    await this.command({ items: [input.item], bomOf: input.item }, (ws) => void assemble(ws, input));
   }
 
   async postInventoryCostToGL(date?: IsoDate | null): Promise<void> {
@@ -161,6 +171,20 @@ export class InventoryService {
   }
 }
 
+/** Items whose assembly BOM contains any of the items, at any depth. */
+function assemblyParentsOf(items: readonly Item[], of: Set<string>): Set<string> {
+  const found = new Set(of);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const item of items) {
+      if (found.has(item.no) || !item.assemblyBOM?.some((line) => line.item !== undefined && found.has(line.item))) continue;
+      found.add(item.no);
+      grew = true;
+    }
+  }
+  return found;
+}
+
 function referencedEntries(lines: readonly JournalLine[]): number[] {
   return lines.flatMap((l) => [l.appliesToEntry, l.appliesFromEntry].filter((n): n is number => typeof n === "number"));
 }
@@ -179,6 +203,21 @@ export async function loadWorkspace(tx: LedgerReader, scope: Scope): Promise<Wor
     if (owner !== undefined) {
       owners.set(entryNo, owner);
       wanted.add(owner);
+    }
+  }
+  if (scope.bomOf !== undefined) {
+    const [parent] = await tx.items([scope.bomOf]);
+    for (const line of parent?.assemblyBOM ?? []) if (line.item !== undefined) wanted.add(line.item);
+  }
+  // Forwarding reaches assembly parents when adjustment runs (always, or on request): load them too.
+  if (scope.items !== "all" && (scope.assemblyParents || company.inventorySetup.automaticCostAdjustment === "Always")) {
+    const all = await tx.items();
+    const parents = assemblyParentsOf(all, wanted);
+    // An output's cost is re-read from all of its consumption: load the parents' other components too.
+    for (const item of all) {
+      if (!parents.has(item.no)) continue;
+      wanted.add(item.no);
+      for (const line of item.assemblyBOM ?? []) if (line.item !== undefined) wanted.add(line.item);
     }
   }
   const items = await tx.items(scope.items === "all" ? undefined : [...wanted]);

@@ -50,13 +50,43 @@ export interface AdjustCostInput {
   untilDate?: IsoDate | null;
 }
 
-export function adjustCost(ws: Workspace, input: AdjustCostInput): void {
-  for (const item of [...ws.items.values()].sort((a, b) => (a.no < b.no ? -1 : 1))) {
-    if (input.item !== undefined && item.no !== input.item) continue;
-    const book = ws.book(item.no);
-    if (!book || (!hasMarks(book) && book.costIsAdjusted)) continue;
-    adjustItem(ws, item, ws.bookForUpdate(item.no), { untilDate: input.untilDate ?? null });
+/** The item and every assembly parent that consumes it, at any depth (§9.7: "plus assembly parents"). */
+export function withAssemblyParents(ws: Workspace, no: string): Set<string> {
+  const found = new Set([no]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const item of ws.items.values()) {
+      if (found.has(item.no) || !item.assemblyBOM?.some((line) => line.item !== undefined && found.has(line.item))) continue;
+      found.add(item.no);
+      grew = true;
+    }
   }
+  return found;
+}
+
+/**
+ * Adjusts the given items until a pass writes nothing: components before the parents that consume
+ * them need no ordering, since a changed consumption marks its output for the next pass (§9.3).
+ */
+export function adjustItems(ws: Workspace, nos: Iterable<string>, untilDate: IsoDate | null): void {
+  const sorted = [...nos].sort();
+  for (let pass = 0; pass < 20; pass += 1) {
+    const written = ws.newValueEntries.length;
+    let ran = false;
+    for (const no of sorted) {
+      const item = ws.item(no);
+      const book = ws.book(no);
+      if (!item || !book || (!hasMarks(book) && book.costIsAdjusted)) continue;
+      adjustItem(ws, item, ws.bookForUpdate(no), { untilDate });
+      ran = true;
+    }
+    if (!ran || ws.newValueEntries.length === written) return;
+  }
+}
+
+export function adjustCost(ws: Workspace, input: AdjustCostInput): void {
+  const scope = input.item !== undefined ? withAssemblyParents(ws, input.item) : ws.items.keys();
+  adjustItems(ws, scope, input.untilDate ?? null);
 }
 
 export function postInventoryCostToGL(ws: Workspace, date?: IsoDate | null): void {
