@@ -81,6 +81,8 @@ export interface WriteProgress {
 
 export interface WriteOptions {
   onProgress?: (progress: WriteProgress) => void;
+  /** Request size to aim at for this write (default 2 MB; the backup sheet uses 1 MB, excel.md §5). */
+  targetBytes?: number;
   /** Polled between chunks; a cancelled write stops after the current chunk (excel.md §3.1). */
   isCancelled?: () => boolean;
 }

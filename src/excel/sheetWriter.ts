@@ -15,9 +15,8 @@ export const FIRST_DATA_ROW = HEADER_ROW + 1;
 /** Excel's sheet size: 1,048,576 rows. */
 export const MAX_SHEET_ROWS = 1_048_576;
 
+/** `targetBytes` (from WriteOptions): excel.md §3.1 aims at 2 MB on the web, under its 5 MB limit. */
 export interface ChunkOptions extends WriteOptions {
-  /** Target request size (excel.md §3.1: 2 MB on the web, under its 5 MB limit). */
-  targetBytes?: number;
   /** Halvings allowed in a row after RequestPayloadSizeLimitExceeded (excel.md §3.1: 5). */
   maxRetries?: number;
   /** Rows used to estimate bytes per row. */
