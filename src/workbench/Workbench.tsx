@@ -3,7 +3,7 @@
  * grid, sheet tabs), so the add-in can be used and tested in a plain browser without Excel.
  */
 import { useSyncExternalStore } from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import type { AppDeps } from "../app/deps";
 import type { WorkbenchController } from "./controller";
@@ -50,6 +50,11 @@ export function Workbench({ deps, controller, onDownload }: WorkbenchProps) {
             Download .xlsx
           </Button>
         </div>
+        {controller.startupProblem() && (
+          <MessageBar intent="error">
+            <MessageBarBody>{controller.startupProblem()}</MessageBarBody>
+          </MessageBar>
+        )}
         <FormulaBar address={addressOf(selection.row, selection.col)} editing={editing} />
         <div className={styles.gridArea} tabIndex={0} ref={editing.gridArea} onKeyDown={editing.onGridKey}>
           {active && (

@@ -30,6 +30,7 @@ export interface SelectionRequest {
 export class WorkbenchController {
   private version = 0;
   private selectionRequest: SelectionRequest | null = null;
+  private problem: string | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly engine: FormulaEngine;
   private recalcQueued = false;
@@ -64,6 +65,16 @@ export class WorkbenchController {
   readonly getVersion = (): number => this.version;
 
   // ---- What the page shows -----------------------------------------------------------------------
+
+  /** A page-level failure (start-up, demo data) shown above the workbook. */
+  startupProblem(): string | null {
+    return this.problem;
+  }
+
+  reportStartupProblem(message: string): void {
+    this.problem = message;
+    this.changed();
+  }
 
   sheetNames(): string[] {
     return this.workbook.sheets().filter((sheet) => sheet.visibility === "visible").map((sheet) => sheet.name);
@@ -180,6 +191,10 @@ export class WorkbenchController {
   private onWorkbookChange(change: WorkbookChange): void {
     // Typed input and sheet writes can change what formulas read; results alone only need a redraw.
     if (change.kind === "input" || change.kind === "sync") void this.recalculate();
+    this.changed();
+  }
+
+  private changed(): void {
     this.version += 1;
     for (const listener of this.listeners) listener();
   }

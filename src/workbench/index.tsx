@@ -46,7 +46,9 @@ function start(): void {
     })(),
   );
   installTestHooks(controller, deps.store, ready);
-  ready.catch((error: unknown) => console.error("Workbench start-up failed", error));
+  ready.catch((error: unknown) => {
+    controller.reportStartupProblem(`The workbench could not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
 
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>

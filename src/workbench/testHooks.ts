@@ -25,6 +25,8 @@ export interface InvTestHooks {
   /** Resolves when demo data and the demo sheets are in place. */
   ready: Promise<void>;
   isReady(): boolean;
+  /** Why start-up failed, if it did (the e2e fails fast on it instead of timing out). */
+  startupProblem(): string | null;
   waitIdle(): Promise<void>;
   sheetNames(): string[];
   activeSheet(): string;
@@ -77,6 +79,7 @@ export function installTestHooks(controller: WorkbenchController, store: LedgerS
   const hooks: InvTestHooks = {
     ready,
     isReady: () => isReady,
+    startupProblem: () => controller.startupProblem(),
     waitIdle: () => controller.whenIdle(),
     sheetNames: () => controller.sheetNames(),
     activeSheet: () => controller.activeSheet(),

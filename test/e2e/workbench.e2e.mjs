@@ -25,7 +25,14 @@ async function tableAddress(page, table, header, row) {
 
 async function openWorkbench({ page, url }) {
   await page.goto(url, { waitUntil: "domcontentloaded" });
-  await page.waitForFunction(() => window.__invTest?.isReady() === true, null, { timeout: 60_000 });
+  await waitReady(page);
+}
+
+/** Demo data and sheets in place; a start-up failure fails at once with its message. */
+async function waitReady(page) {
+  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.startupProblem(), null, { timeout: 60_000 });
+  const problem = await hooks(page, () => window.__invTest.startupProblem());
+  assert.equal(problem, null, problem);
   await hooks(page, () => window.__invTest.waitIdle());
 }
 
@@ -180,8 +187,7 @@ export const tests = [
     async run(ctx) {
       const { page } = ctx;
       await page.reload({ waitUntil: "domcontentloaded" });
-      await page.waitForFunction(() => window.__invTest?.isReady() === true, null, { timeout: 60_000 });
-      await hooks(page, () => window.__invTest.waitIdle());
+      await waitReady(page);
       const ledger = await hooks(page, () => window.__invTest.ledger());
       assert.equal(ledger.entries, DEMO_ENTRIES + 2, "the demo is not loaded twice and the posting survived");
       assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "B10"))).value, DEMO_QTY_1000 + 4);
