@@ -4,7 +4,7 @@ import { Button, Field, Input, SearchBox, Select, Text, makeStyles, tokens } fro
 import type { AppDeps } from "../app/deps";
 import { unitCostToNumber } from "../core/money";
 import type { CostingMethod, Item } from "../core/types";
-import { useItems } from "./hooks/useItems";
+import { createItem, useItems, type ItemDraft } from "./hooks/useItems";
 import { useTask } from "./hooks/useTask";
 import { TaskStatus } from "./components/TaskStatus";
 
@@ -26,13 +26,6 @@ export function matchingItems(items: readonly Item[], search: string): Item[] {
 
 /** Costing methods the first slice posts with. */
 const COSTING_METHODS: CostingMethod[] = ["FIFO", "Average"];
-
-interface ItemDraft {
-  no: string;
-  description: string;
-  costingMethod: CostingMethod;
-  unitCost: string;
-}
 
 const EMPTY_DRAFT: ItemDraft = { no: "", description: "", costingMethod: "FIFO", unitCost: "" };
 
@@ -60,13 +53,12 @@ export function ItemsScreen({ service, store, onLedgerChanged }: AppDeps) {
 
   const create = (event: FormEvent) => {
     event.preventDefault();
-    void task.run("Item not saved", async () => {
-      const unitCost = draft.unitCost.trim() === "" ? 0 : Number(draft.unitCost);
-      await service.upsertItems([{ no: draft.no.trim(), description: draft.description.trim(), costingMethod: draft.costingMethod, unitCost }]);
+    void task.run("Item not created", async () => {
+      const no = await createItem(service, store, draft);
       await reload();
       onLedgerChanged?.();
       setDraft(EMPTY_DRAFT);
-      return { intent: "success", title: `Item ${draft.no.trim()} saved` };
+      return { intent: "success", title: `Item ${no} created` };
     });
   };
 

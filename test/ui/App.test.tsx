@@ -77,6 +77,27 @@ describe("Items screen", () => {
   });
 });
 
+describe("Items screen refusals", () => {
+  it("refuses an existing No. and a bad unit cost, writing nothing", async () => {
+    const { deps } = await setup();
+    fireEvent.click(screen.getByRole("tab", { name: "Items" }));
+    await screen.findByTestId("item-1000");
+    fireEvent.change(screen.getByLabelText(/^No\./), { target: { value: "1000" } });
+    fireEvent.change(screen.getByLabelText(/^Description/), { target: { value: "Other bicycle" } });
+    fireEvent.change(screen.getByLabelText("Costing Method"), { target: { value: "Average" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create item" }));
+    await waitFor(() => expect(screen.getByTestId("error-list").textContent).toMatch(/Item 1000 already exists/));
+
+    fireEvent.change(screen.getByLabelText(/^No\./), { target: { value: "4000" } });
+    fireEvent.change(screen.getByLabelText("Unit Cost"), { target: { value: "12,5x" } });
+    fireEvent.click(screen.getByRole("button", { name: "Create item" }));
+    await waitFor(() => expect(screen.getByTestId("error-list").textContent).toMatch(/Unit Cost: '12,5x' is not an amount/));
+
+    const items = await deps.store.read((tx) => tx.items());
+    expect(items.map((item) => [item.no, item.description, item.costingMethod])).toEqual([["1000", "Bicycle", "FIFO"]]);
+  });
+});
+
 describe("Journal screen", () => {
   it("refuses a journal with a bad row, marks the row, posts nothing; fixed, posts and clears the lines", async () => {
     const { deps, workbook, selectTableCell } = await setup();

@@ -1,7 +1,9 @@
 /** The item list of the Items screen, reloaded after every change the pane makes. */
 import { useCallback, useEffect, useState } from "react";
+import { RefusedError, type FieldError } from "../../core/errors";
 import type { LedgerStore } from "../../core/ports";
-import type { Item } from "../../core/types";
+import type { InventoryService } from "../../core/service/inventoryService";
+import type { CostingMethod, Item } from "../../core/types";
 
 export interface ItemsState {
   items: Item[] | null;
@@ -27,4 +29,35 @@ export function useItems(store: LedgerStore): ItemsState {
   }, [reload]);
 
   return { items, loadError, reload };
+}
+
+/** The new-item form as typed. */
+export interface ItemDraft {
+  no: string;
+  description: string;
+  costingMethod: CostingMethod;
+  unitCost: string;
+}
+
+/** Field errors of a draft: No. and Description required, Unit Cost a number ≥ 0. */
+export function draftErrors(draft: ItemDraft): FieldError[] {
+  const errors: FieldError[] = [];
+  if (draft.no.trim() === "") errors.push({ field: "No.", message: "is required." });
+  if (draft.no.trim().length > 20) errors.push({ field: "No.", message: "is longer than 20 characters." });
+  if (draft.description.trim() === "") errors.push({ field: "Description", message: "is required." });
+  const cost = draft.unitCost.trim();
+  if (cost !== "" && !(Number.isFinite(Number(cost)) && Number(cost) >= 0)) errors.push({ field: "Unit Cost", message: `'${cost}' is not an amount ≥ 0.` });
+  return errors;
+}
+
+/** Creates the item of a valid draft; an existing No. is refused (the form creates, it does not edit). */
+export async function createItem(service: InventoryService, store: LedgerStore, draft: ItemDraft): Promise<string> {
+  const errors = draftErrors(draft);
+  if (errors.length > 0) throw new RefusedError(errors);
+  const no = draft.no.trim();
+  const existing = await store.read((tx) => tx.items([no]));
+  if (existing.length > 0) throw new RefusedError([{ field: "No.", message: `Item ${no} already exists.` }]);
+  const unitCost = draft.unitCost.trim() === "" ? 0 : Number(draft.unitCost);
+  await service.upsertItems([{ no, description: draft.description.trim(), costingMethod: draft.costingMethod, unitCost }]);
+  return no;
 }
