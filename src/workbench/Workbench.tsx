@@ -50,9 +50,9 @@ export function Workbench({ deps, controller, onDownload }: WorkbenchProps) {
             Download .xlsx
           </Button>
         </div>
-        {controller.startupProblem() && (
+        {controller.currentProblem() && (
           <MessageBar intent="error">
-            <MessageBarBody>{controller.startupProblem()}</MessageBarBody>
+            <MessageBarBody>{controller.currentProblem()}</MessageBarBody>
           </MessageBar>
         )}
         <FormulaBar address={addressOf(selection.row, selection.col)} editing={editing} />

@@ -4,20 +4,13 @@
  * end-to-end test can wait for it instead of sleeping.
  */
 import type { CellValue } from "../excel/port";
-import type { MemoryWorkbook, TableModel, WorkbookChange } from "../excel/memoryWorkbook";
+import type { MemoryWorkbook, WorkbookChange } from "../excel/memoryWorkbook";
 import { FormulaEngine, type CustomFunctionImpl, type FormulaResult } from "./formulaEngine";
-import type { GridCell, GridSheet } from "./gridModel";
+import type { GridSheet } from "./gridModel";
+import { cellInputText, gridSheetOf } from "./gridView";
 
-const DEFAULT_COLUMN_PX = 64;
-const POINTS_TO_PX = 4 / 3;
 /** Passes over all formulas; a formula reading another formula settles in the next pass. */
 const MAX_RECALC_PASSES = 4;
-const HEADER_BACKGROUND = "#4472C4";
-const BAND_BACKGROUND = "#D9E1F2";
-
-/** Excel's error values, which it shows centred. */
-const ERROR_VALUES = new Set(["#N/A", "#VALUE!", "#DIV/0!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#ERROR!", "#SPILL!"]);
-const isErrorValue = (value: CellValue): boolean => typeof value === "string" && ERROR_VALUES.has(value);
 
 /** A selection asked for from outside the grid (the pane's error list); `id` tells requests apart. */
 export interface SelectionRequest {
@@ -66,12 +59,12 @@ export class WorkbenchController {
 
   // ---- What the page shows -----------------------------------------------------------------------
 
-  /** A page-level failure (start-up, demo data) shown above the workbook. */
-  startupProblem(): string | null {
+  /** A page-level failure (start-up, demo data, recalculation) shown above the workbook. */
+  currentProblem(): string | null {
     return this.problem;
   }
 
-  reportStartupProblem(message: string): void {
+  reportProblem(message: string): void {
     this.problem = message;
     this.changed();
   }
@@ -105,28 +98,11 @@ export class WorkbenchController {
 
   /** The formula bar text: the formula, or the value as Excel shows it for editing. */
   cellInput(sheet: string, row: number, col: number): string {
-    if (!this.hasSheet(sheet)) return "";
-    const cell = this.workbook.cell(sheet, row, col);
-    if (cell.formula) return cell.formula;
-    if (cell.value === null) return "";
-    if (typeof cell.value === "string") return (cell.quotePrefix ? "'" : "") + cell.value;
-    if (typeof cell.value === "number" && cell.numberFormat.startsWith("yyyy")) return cell.text;
-    return typeof cell.value === "boolean" ? (cell.value ? "TRUE" : "FALSE") : String(cell.value);
+    return this.hasSheet(sheet) ? cellInputText(this.workbook, sheet, row, col) : "";
   }
 
   gridSheet(name: string): GridSheet {
-    const model = this.workbook.sheets().find((sheet) => sheet.name === name);
-    const tables = this.workbook.tables().filter((table) => table.sheet === name);
-    return {
-      name,
-      rowCount: model?.rowCount ?? 0,
-      colCount: model?.columnCount ?? 0,
-      colWidth: (col) => {
-        const points = model ? this.workbook.columnWidth(name, col) : undefined;
-        return points === undefined ? DEFAULT_COLUMN_PX : Math.round(points * POINTS_TO_PX);
-      },
-      cell: (row, col) => (model ? this.gridCell(name, row, col, tables) : undefined),
-    };
+    return gridSheetOf(this.workbook, name);
   }
 
   // ---- Editing and recalculation -----------------------------------------------------------------
@@ -144,7 +120,12 @@ export class WorkbenchController {
       this.recalcRunning = this.track(
         this.recalcRunning.then(async () => {
           this.recalcQueued = false;
-          await this.recalculateAll();
+          try {
+            await this.recalculateAll();
+          } catch (error) {
+            // Reported, not rethrown: a failed run must not block every later recalculation.
+            this.reportProblem(`Recalculation failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
         }),
       );
     }
@@ -173,6 +154,8 @@ export class WorkbenchController {
       const results = await Promise.all(cells.map((cell) => this.engine.evaluate(cell.formula, { sheet: cell.sheet, row: cell.row, col: cell.column })));
       let changed = false;
       cells.forEach((cell, index) => {
+        // The formula may have been edited or cleared while this pass was evaluating.
+        if (this.workbook.cell(cell.sheet, cell.row, cell.column).formula !== cell.formula) return;
         if (!this.showsResult(cell.sheet, cell.row, cell.column, results[index])) {
           changed = true;
           this.workbook.setFormulaResult(cell.sheet, cell.row, cell.column, results[index]);
@@ -203,30 +186,7 @@ export class WorkbenchController {
     return this.workbook.sheets().some((model) => model.name.toLowerCase() === sheet.toLowerCase());
   }
 
-  private isEmpty(sheet: string, row: number, col: number): boolean {
-    const cell = this.workbook.cell(sheet, row, col);
-    return cell.value === null && cell.formula === null;
-  }
-
   private valueOrNull(sheet: string, row: number, col: number): CellValue {
     return this.hasSheet(sheet) ? this.workbook.cell(sheet, row, col).value : null;
-  }
-
-  private gridCell(sheet: string, row: number, col: number, tables: readonly TableModel[]): GridCell | undefined {
-    const cell = this.workbook.cell(sheet, row, col);
-    const table = tables.find((t) => row >= t.row && row < t.row + t.rowCount && col >= t.column && col < t.column + t.columnCount);
-    const isHeader = table !== undefined && row === table.row;
-    const banded = table !== undefined && !isHeader && (row - table.row) % 2 === 1;
-    if (cell.value === null && !cell.formula && !table && !cell.fill) return undefined;
-    return {
-      display: cell.text,
-      input: cell.formula ?? cell.text,
-      bold: cell.bold || isHeader,
-      fontSize: cell.fontSize,
-      background: cell.fill ?? (isHeader ? HEADER_BACKGROUND : banded ? BAND_BACKGROUND : undefined),
-      color: isHeader ? "#FFFFFF" : cell.red ? "#C00000" : undefined,
-      align: typeof cell.value === "number" ? "right" : isErrorValue(cell.value) ? "center" : "left",
-      overflow: typeof cell.value === "string" && !isErrorValue(cell.value) && !isHeader && this.isEmpty(sheet, row, col + 1),
-    };
   }
 }

@@ -47,7 +47,7 @@ function start(): void {
   );
   installTestHooks(controller, deps.store, ready);
   ready.catch((error: unknown) => {
-    controller.reportStartupProblem(`The workbench could not start: ${error instanceof Error ? error.message : String(error)}`);
+    controller.reportProblem(`The workbench could not start: ${error instanceof Error ? error.message : String(error)}`);
   });
 
   createRoot(container).render(

@@ -26,7 +26,7 @@ export interface InvTestHooks {
   ready: Promise<void>;
   isReady(): boolean;
   /** Why start-up failed, if it did (the e2e fails fast on it instead of timing out). */
-  startupProblem(): string | null;
+  problem(): string | null;
   waitIdle(): Promise<void>;
   sheetNames(): string[];
   activeSheet(): string;
@@ -79,7 +79,7 @@ export function installTestHooks(controller: WorkbenchController, store: LedgerS
   const hooks: InvTestHooks = {
     ready,
     isReady: () => isReady,
-    startupProblem: () => controller.startupProblem(),
+    problem: () => controller.currentProblem(),
     waitIdle: () => controller.whenIdle(),
     sheetNames: () => controller.sheetNames(),
     activeSheet: () => controller.activeSheet(),

@@ -30,8 +30,8 @@ async function openWorkbench({ page, url }) {
 
 /** Demo data and sheets in place; a start-up failure fails at once with its message. */
 async function waitReady(page) {
-  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.startupProblem(), null, { timeout: 60_000 });
-  const problem = await hooks(page, () => window.__invTest.startupProblem());
+  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.problem(), null, { timeout: 60_000 });
+  const problem = await hooks(page, () => window.__invTest.problem());
   assert.equal(problem, null, problem);
   await hooks(page, () => window.__invTest.waitIdle());
 }
@@ -183,6 +183,23 @@ export const tests = [
     },
   },
   {
+    name: "an item created in the pane is listed, its text shown as typed",
+    async run(ctx) {
+      const { page } = ctx;
+      await clickTab(page, "Items");
+      await page.getByLabel("No.").fill("4000");
+      await page.getByLabel("Description").fill("Chain <b>HD</b>");
+      await page.getByLabel("Costing Method").selectOption("Average");
+      await page.getByLabel("Unit Cost").fill("7.25");
+      await page.getByRole("button", { name: "Create item" }).click();
+      const row = page.getByTestId("item-4000");
+      await row.waitFor();
+      assert.match(await row.innerText(), /Chain <b>HD<\/b>/);
+      assert.equal(await row.locator("b").count(), 0, "item text is not parsed as HTML");
+      assert.deepEqual((await hooks(page, () => window.__invTest.ledger())).items, ["1000", "2000", "3000", "4000"]);
+    },
+  },
+  {
     name: "after a reload the posted data is still there (IndexedDB)",
     async run(ctx) {
       const { page } = ctx;
@@ -192,7 +209,7 @@ export const tests = [
       assert.equal(ledger.entries, DEMO_ENTRIES + 2, "the demo is not loaded twice and the posting survived");
       assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "B10"))).value, DEMO_QTY_1000 + 4);
       await clickTab(page, "Items");
-      await page.getByTestId("item-2000").waitFor();
+      await page.getByTestId("item-4000").waitFor();
       assert.match(await page.getByTestId("item-2000").innerText(), /Helmet/);
       await ctx.screenshot("06-after-reload-items");
     },
