@@ -3,7 +3,7 @@
  * A1 text ("B7"); every setter resolves after formulas are recomputed.
  */
 import type { LedgerStore } from "../core/ports";
-import type { CellValue, TableData } from "../excel/port";
+import type { CellValue, TableData, TableSpec, WriteReport } from "../excel/port";
 import type { WorkbenchController } from "./controller";
 import { parseAddress } from "./gridModel";
 
@@ -38,6 +38,9 @@ export interface InvTestHooks {
   /** Types records (header → input text) into a table's data rows from `firstRow` (0-based) on. */
   fillTableRows(table: string, records: Record<string, string>[], firstRow?: number): Promise<void>;
   ledger(): Promise<LedgerSummary>;
+  /** Writes a table through the port, as the pane's sheet writers do (large-sheet checks). */
+  writeTable(spec: TableSpec): Promise<WriteReport>;
+  showSheet(sheet: string): void;
 }
 
 declare global {
@@ -108,6 +111,8 @@ export function installTestHooks(controller: WorkbenchController, store: LedgerS
       await controller.recalculate();
     },
     ledger: () => ledgerSummary(store),
+    writeTable: (spec) => workbook.writeTable(spec),
+    showSheet: (sheet) => controller.showSheet(sheet),
   };
   window.__invTest = hooks;
   return hooks;

@@ -215,6 +215,29 @@ export const tests = [
     },
   },
   {
+    name: "a sheet of 5,000 rows scrolls with only the rows in view rendered",
+    async run(ctx) {
+      const { page } = ctx;
+      const rows = Array.from({ length: 5000 }, (_, i) => [i + 1, `Row ${i + 1}`, (i * 7) % 100]);
+      await hooks(page, (r) => window.__invTest.writeTable({
+        sheet: "Big", table: "tblBig", title: "5,000 rows", style: "output",
+        columns: [{ header: "No.", kind: "integer" }, { header: "Text", kind: "text" }, { header: "Qty", kind: "quantity" }], rows: r,
+      }), rows);
+      await hooks(page, () => window.__invTest.showSheet("Big"));
+      const grid = page.getByTestId("grid");
+      await page.locator('[data-address="B6"]').waitFor();
+      const t0 = Date.now();
+      await grid.evaluate((element) => (element.scrollTop = element.scrollHeight));
+      await page.locator('[data-address="B5005"]').waitFor();
+      const scrollMs = Date.now() - t0;
+      assert.equal((await page.locator('[data-address="B5005"]').innerText()).trim(), "Row 5000");
+      const rendered = await grid.locator("[data-row]").count();
+      assert.ok(rendered < 120, `${rendered} rows rendered`);
+      assert.ok(scrollMs < 2000, `scrolling to the end took ${scrollMs} ms`);
+      ctx.log(`5,000-row sheet: ${rendered} rows rendered, scrolled to the end in ${scrollMs} ms`);
+    },
+  },
+  {
     name: "Download .xlsx saves a workbook file",
     async run(ctx) {
       const { page } = ctx;
