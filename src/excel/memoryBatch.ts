@@ -6,7 +6,7 @@ import { jsonBytes } from "./cellValues";
 import type { CellStyle } from "./memorySheet";
 import type { MemorySheet, StyleTable } from "./memorySheet";
 import type { CellFill, CellValue, SheetVisibility } from "./port";
-import type { FontPatch, SyncBatch } from "./syncBatch";
+import type { ExistingTable, FontPatch, SyncBatch } from "./syncBatch";
 import { FILL_COLOR, MAX_OUTLINE_LEVEL, PayloadLimitError } from "./syncBatch";
 
 export interface TableModel {
@@ -35,6 +35,7 @@ export interface BatchAccess {
   writeCell(sheet: MemorySheet, row: number, column: number, value: CellValue): void;
   addTable(table: TableModel): void;
   resizeTable(table: string, rowCount: number): void;
+  inspectTable(table: string): ExistingTable | null;
   applied(bytes: number): void;
 }
 
@@ -48,6 +49,17 @@ export class MemoryBatch implements SyncBatch {
   /** Clearing the in-memory sheet also drops its row groups, as replacing the sheet does in Excel. */
   async prepareSheet(sheet: string, table: string, visibility: SheetVisibility): Promise<void> {
     this.queue({ sheet, table, visibility }, () => this.access.prepare(sheet, table, visibility));
+  }
+
+  async inspectTable(table: string): Promise<ExistingTable | null> {
+    return this.access.inspectTable(table);
+  }
+
+  clear(sheet: string, row: number, column: number, rowCount: number, columnCount: number, what: "contents" | "all"): void {
+    if (rowCount <= 0 || columnCount <= 0) return;
+    this.queue({ sheet, row, column, rowCount, columnCount, what }, () =>
+      this.access.sheet(sheet).clearBlock(row, column, rowCount, columnCount, what === "all"),
+    );
   }
 
   setValues(sheetName: string, row: number, column: number, values: CellValue[][]): void {

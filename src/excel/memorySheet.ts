@@ -178,6 +178,19 @@ export class MemorySheet {
     this.columnCount = Math.max(this.columnCount, column + columnCount);
   }
 
+  /** Clears a block: contents (values and formulas), and with `formats` its styles too. */
+  clearBlock(row: number, column: number, rowCount: number, columnCount: number, formats: boolean): void {
+    for (let r = row; r < row + rowCount; r++) {
+      for (let c = column; c < column + columnCount; c++) {
+        if (this.value(r, c) !== null || this.formula(r, c) !== null) this.setCell(r, c, null, null, false);
+        if (formats && this.styleIds[r]?.[c] !== undefined) this.styleIds[r]![c] = 0;
+      }
+      // A row left with nothing in it no longer counts toward the used range.
+      if ((this.values[r] ?? []).every((value) => value === null || value === undefined)) this.values[r] = undefined;
+      if ((this.styleIds[r] ?? []).every((id) => !id)) this.styleIds[r] = undefined;
+    }
+  }
+
   /** Excel's Group on rows: each call puts the rows one outline level deeper, at most 8. */
   groupRows(row: number, rowCount: number, maxLevel: number): void {
     for (let r = row; r < row + rowCount; r++) {

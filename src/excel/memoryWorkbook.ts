@@ -301,10 +301,13 @@ export class MemoryWorkbook implements WorkbookPort {
       prepare: (name, table, visibility) => this.prepare(name, table, visibility),
       writeCell: (sheet, row, column, value) => this.writeCell(sheet, row, column, value),
       addTable: (table) => this.tableMap.set(table.name.toLowerCase(), table),
-      resizeTable: (name, rowCount) => {
-        const table = this.tableMap.get(name.toLowerCase());
-        if (!table) throw new Error(`The workbook has no table "${name}".`);
-        table.rowCount = rowCount;
+      resizeTable: (name, rowCount) => this.resizeTable(name, rowCount),
+      inspectTable: (name) => {
+        const table = this.table(name);
+        if (!table) return null;
+        const sheet = this.requireSheet(table.sheet);
+        const formulaColumns = Array.from({ length: table.columnCount }, (_, c) => sheet.formula(table.row + 1, table.column + c) !== null);
+        return { ...this.locate(name), formulaColumns };
       },
       applied: (bytes) => {
         this.syncs += 1;
@@ -312,6 +315,21 @@ export class MemoryWorkbook implements WorkbookPort {
         this.emit({ kind: "sync", bytes });
       },
     });
+  }
+
+  /** Excel's resize: a calculated column (one formula in every data row) fills the rows the table gains. */
+  private resizeTable(name: string, rowCount: number): void {
+    const table = this.tableMap.get(name.toLowerCase());
+    if (!table) throw new Error(`The workbook has no table "${name}".`);
+    const sheet = this.requireSheet(table.sheet);
+    for (let c = table.column; c < table.column + table.columnCount; c++) {
+      const formula = sheet.formula(table.row + 1, c);
+      if (formula === null) continue;
+      let calculated = true;
+      for (let r = table.row + 2; r < table.row + table.rowCount && calculated; r++) calculated = sheet.formula(r, c) === formula;
+      if (calculated) for (let r = table.row + table.rowCount; r < table.row + rowCount; r++) sheet.setCell(r, c, null, formula, false);
+    }
+    table.rowCount = rowCount;
   }
 
   private prepare(name: string, table: string, visibility: SheetVisibility): void {

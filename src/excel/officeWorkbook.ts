@@ -11,7 +11,7 @@ import type {
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
 import { DEFAULT_TARGET_BYTES, writeTableSheet } from "./sheetWriter";
-import type { FontPatch, SyncBatch } from "./syncBatch";
+import type { ExistingTable, FontPatch, SyncBatch } from "./syncBatch";
 import { FILL_COLOR } from "./syncBatch";
 import type { TableLocation } from "./tableOps";
 import { appendRows, markTableCells, patchRows, updateColumns } from "./tableOps";
@@ -217,6 +217,33 @@ class OfficeBatch implements SyncBatch {
     }
     sheet.visibility = VISIBILITY[visibility];
     this.sheets.set(sheetName, sheet);
+  }
+
+  async inspectTable(name: string): Promise<ExistingTable | null> {
+    const table = this.context.workbook.tables.getItemOrNullObject(name);
+    await this.sync();
+    if (table.isNullObject) return null;
+    const header = table.getHeaderRowRange();
+    header.load("values, rowIndex, columnIndex");
+    const body = table.getDataBodyRange();
+    body.load("rowCount");
+    const firstRow = body.getRow(0);
+    firstRow.load("formulas");
+    table.worksheet.load("name");
+    await this.sync();
+    return {
+      sheet: table.worksheet.name,
+      headerRow: header.rowIndex,
+      firstColumn: header.columnIndex,
+      headers: (header.values[0] as CellValue[]).map((value) => String(value ?? "")),
+      bodyRows: body.rowCount,
+      formulaColumns: (firstRow.formulas[0] as unknown[]).map((formula) => typeof formula === "string" && formula.startsWith("=")),
+    };
+  }
+
+  clear(sheet: string, row: number, column: number, rowCount: number, columnCount: number, what: "contents" | "all"): void {
+    if (rowCount <= 0 || columnCount <= 0) return;
+    this.range(sheet, row, column, rowCount, columnCount).clear((what === "all" ? "All" : "Contents") as Excel.ClearApplyTo);
   }
 
   setValues(sheet: string, row: number, column: number, values: CellValue[][]): void {

@@ -96,6 +96,8 @@ export interface WriteReport {
   rowsPerSync: number;
   /** False when the write was cancelled: the table holds only the rows written so far. */
   complete: boolean;
+  /** What the user should know, e.g. constants cleared from a column they added to the table. */
+  warnings?: string[];
 }
 
 export interface RowUpdate {
@@ -121,7 +123,11 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** Reads a table by name, or null when the workbook has no such table. */
   readTable(table: string): Promise<TableData | null>;
-  /** Creates or replaces a formatted table (banner, header, rows), chunked under the request limit. */
+  /**
+   * Creates or replaces a formatted table (banner, header, rows), chunked under the request limit.
+   * Replace keeps an existing table object (resized), so pivots, charts and user formulas on it
+   * survive; user columns right of ours keep formulas (calculated columns) and lose constants.
+   */
   writeTable(spec: TableSpec, options?: WriteOptions): Promise<WriteReport>;
   /**
    * Appends rows below a table's last data row and resizes the table over them, chunked like

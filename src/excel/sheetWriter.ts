@@ -6,7 +6,7 @@
 import { MAX_CELL_CHARS, jsonBytes, textToWire, toWireValue } from "./cellValues";
 import { COLUMN_WIDTH, numberFormatFor } from "./numberFormats";
 import type { CellValue, TableSpec, WriteOptions, WriteReport } from "./port";
-import type { SyncBatch } from "./syncBatch";
+import type { ExistingTable, SyncBatch } from "./syncBatch";
 import { MAX_INDENT, MAX_OUTLINE_LEVEL, TABLE_STYLE, isPayloadLimitError } from "./syncBatch";
 
 /** Row 5 holds the header (0-based 4); rows 1–3 the banner. */
@@ -96,6 +96,9 @@ export async function writeTableSheet(batch: SyncBatch, spec: TableSpec, options
   }
   const wireRows = toWireRows(spec);
   const startSyncs = batch.syncs;
+  // Outlined sheets are rebuilt (their row groups cannot be cleared); others keep a matching table.
+  const existing = spec.rowLevels === undefined ? await batch.inspectTable(spec.table) : null;
+  if (existing && canReplaceInPlace(existing, spec)) return replaceInPlace(batch, spec, existing, wireRows, options, startSyncs);
   await batch.prepareSheet(spec.sheet, spec.table, spec.visibility ?? "visible", spec.rowLevels !== undefined);
   writeBannerAndHeader(batch, spec);
   await batch.sync();
@@ -108,6 +111,59 @@ export async function writeTableSheet(batch: SyncBatch, spec: TableSpec, options
     largestRequestBytes: chunks.largestRequestBytes,
     rowsPerSync: chunks.rowsPerSync,
     complete: chunks.complete,
+  };
+}
+
+/** Same sheet, same place, and our columns first in our order (user columns may follow). */
+function canReplaceInPlace(existing: ExistingTable, spec: TableSpec): boolean {
+  return (
+    existing.sheet.toLowerCase() === spec.sheet.toLowerCase() &&
+    existing.headerRow === HEADER_ROW &&
+    existing.firstColumn === 0 &&
+    spec.columns.every((column, c) => existing.headers[c] === column.header)
+  );
+}
+
+/**
+ * Replace mode (excel.md §3.1): the table object stays and is resized, so pivots, charts and formulas
+ * that refer to it survive. User columns to the right keep formulas (calculated columns follow the
+ * resize) and lose constants, with a warning.
+ */
+async function replaceInPlace(
+  batch: SyncBatch,
+  spec: TableSpec,
+  existing: ExistingTable,
+  wireRows: CellValue[][],
+  options: ChunkOptions,
+  startSyncs: number,
+): Promise<WriteReport> {
+  const { sheet } = spec;
+  const width = existing.headers.length;
+  const ours = spec.columns.length;
+  const newBody = Math.max(wireRows.length, 1);
+  const warnings: string[] = [];
+  for (let c = ours; c < width; c++) {
+    if (existing.formulaColumns[c]) continue;
+    batch.clear(sheet, FIRST_DATA_ROW, c, existing.bodyRows, 1, "contents");
+    warnings.push(`Column "${existing.headers[c]}" of ${spec.table} held values, not a formula; they were cleared.`);
+  }
+  if (existing.bodyRows > newBody) batch.clear(sheet, FIRST_DATA_ROW + newBody, 0, existing.bodyRows - newBody, width, "all");
+  // Our columns start clean: no stale values, and no error fills from an earlier Validate.
+  batch.clear(sheet, FIRST_DATA_ROW, 0, Math.min(existing.bodyRows, newBody), ours, "all");
+  batch.clear(sheet, 0, 0, 3, 1, "contents");
+  batch.setValues(sheet, 0, 0, [spec.title, spec.parameters ?? "", spec.stamp ?? ""].map((line) => [textToWire(line)]));
+  batch.resizeTable(sheet, spec.table, HEADER_ROW, 0, newBody + 1, width);
+  await batch.sync();
+  const chunks = await writeRowsChunked(batch, { sheet, row: FIRST_DATA_ROW, column: 0 }, wireRows, options);
+  writeColumnFormats(batch, spec, chunks.rowsWritten);
+  await batch.sync();
+  return {
+    rows: chunks.rowsWritten,
+    syncs: batch.syncs - startSyncs,
+    largestRequestBytes: chunks.largestRequestBytes,
+    rowsPerSync: chunks.rowsPerSync,
+    complete: chunks.complete,
+    ...(warnings.length > 0 && { warnings }),
   };
 }
 
@@ -138,6 +194,14 @@ function writeTableAndFormats(batch: SyncBatch, spec: TableSpec, rowsWritten: nu
   const bodyRows = Math.max(rowsWritten, 1);
   const style = TABLE_STYLE[spec.style ?? "output"];
   batch.addTable(sheet, spec.table, HEADER_ROW, 0, bodyRows + 1, columns.length, style);
+  writeColumnFormats(batch, spec, rowsWritten);
+  if (spec.rowLevels) writeOutline(batch, spec, spec.rowLevels.slice(0, rowsWritten));
+}
+
+/** One number format, width and fill or list per column over the data rows; panes frozen below the header. */
+function writeColumnFormats(batch: SyncBatch, spec: TableSpec, rowsWritten: number): void {
+  const { sheet, columns } = spec;
+  const bodyRows = Math.max(rowsWritten, 1);
   columns.forEach((column, c) => {
     const values = spec.rows.slice(0, rowsWritten).map((row) => row[c] ?? null);
     batch.setNumberFormat(sheet, FIRST_DATA_ROW, c, bodyRows, numberFormatFor(column.kind, values));
@@ -146,7 +210,6 @@ function writeTableAndFormats(batch: SyncBatch, spec: TableSpec, rowsWritten: nu
     if (column.list) batch.setValidationList(sheet, FIRST_DATA_ROW, c, bodyRows, column.list);
   });
   batch.freezePanes(sheet, FIRST_DATA_ROW, spec.freezeFirstColumn ? 1 : 0);
-  if (spec.rowLevels) writeOutline(batch, spec, spec.rowLevels.slice(0, rowsWritten));
 }
 
 /** Runs of consecutive rows [start, length) whose value satisfies `test`. */

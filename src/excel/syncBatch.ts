@@ -11,6 +11,17 @@ export interface FontPatch {
   size?: number;
 }
 
+/** A table as found in the workbook before a rewrite. */
+export interface ExistingTable {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  bodyRows: number;
+  /** Per column: its first data cell holds a formula (a calculated column the user added). */
+  formulaColumns: boolean[];
+}
+
 export interface SyncBatch {
   /** Syncs sent so far through this batch (including any the preparation needed). */
   readonly syncs: number;
@@ -20,6 +31,10 @@ export interface SyncBatch {
    * the sheet is about to be grouped, so old row groups must go too (clearing cells keeps them).
    */
   prepareSheet(sheet: string, table: string, visibility: SheetVisibility, outlined?: boolean): Promise<void>;
+  /** The named table as it stands, or null (may sync). */
+  inspectTable(table: string): Promise<ExistingTable | null>;
+  /** Clears a block's contents, or contents and formats ("all"). */
+  clear(sheet: string, row: number, column: number, rowCount: number, columnCount: number, what: "contents" | "all"): void;
   /** Values as typed input (strings already quote-prefixed where they must stay text). */
   setValues(sheet: string, row: number, column: number, values: CellValue[][]): void;
   /** One format for a block of one column. */

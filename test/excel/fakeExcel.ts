@@ -237,6 +237,14 @@ export class FakeExcel {
       set numberFormat(formats: string[][]) {
         fake.queue(`numberFormat ${address} ${formats[0][0]}`, JSON.stringify(formats).length + 20, () => fake.must(sheet).numberFormats.push({ row, column, rowCount, format: formats[0][0] }));
       },
+      clear: (applyTo: string) => fake.queue(`clear ${applyTo} ${address}`, 20, () => {
+        const target = fake.must(sheet);
+        each((_key, r, c) => {
+          const cells = target.cells[row + r];
+          if (cells) cells[column + c] = null;
+          if (applyTo === "All") target.fills.delete(at(row + r, column + c));
+        });
+      }),
       getEntireRow: () => ({ group: (option: string) => fake.queue(`group ${option} rows ${row}+${rowCount}`, 20, () => {
         const levels = fake.outline.get(sheet) ?? new Map<number, number>();
         for (let r = row; r < row + rowCount; r++) levels.set(r, (levels.get(r) ?? 0) + 1);
@@ -275,6 +283,19 @@ export class FakeExcel {
           const t = fake.tables.get(name.toLowerCase())!;
           snapshot = { rowIndex: t.row + rowOffset, columnIndex: t.column, rowCount: rows(), values: Array.from({ length: rows() }, (_, r) => Array.from({ length: t.columnCount }, (_, c) => fake.value(t.sheet, t.row + rowOffset + r, t.column + c) ?? "")) };
         }),
+        getRow: (index: number) => {
+          let formulas: unknown[][] | undefined;
+          return {
+            load: () => fake.queue(`load table ${name} row ${index} formulas`, 20, () => {
+              const t = fake.tables.get(name.toLowerCase())!;
+              formulas = [Array.from({ length: t.columnCount }, (_, c) => {
+                const value = fake.value(t.sheet, t.row + rowOffset + index, t.column + c);
+                return typeof value === "string" && value.startsWith("FORMULA:") ? value.slice("FORMULA:".length) : (value ?? "");
+              })];
+            }),
+            get formulas() { if (!formulas) throw new Error("formulas not loaded"); return formulas; },
+          };
+        },
         get rowIndex() { return snapshot.rowIndex; },
         get columnIndex() { return snapshot.columnIndex; },
         get rowCount() { return snapshot.rowCount; },

@@ -33,7 +33,8 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(calls).toEqual([
       "sync", // calculation mode read
       "properties.add(INV.CalculationModeBeforeWrite,Automatic)",
-      "sync", // does the sheet or table exist? (also sends the switch to manual)
+      "sync", // is there a table to replace in place? (also sends the switch to manual)
+      "sync", // does the sheet or table exist?
       "worksheets.add(Items)", "Items.visibility=Visible",
       "values Items!R0C0:3x1", "bold Items!R0C0:1x1", "size Items!R0C0:1x1", "values Items!R4C0:1x3", "sync",
       "values Items!R5C0:2x3", "sync",
@@ -45,8 +46,8 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
       "properties.delete(INV.CalculationModeBeforeWrite)",
       "sync", // calculation mode restored
     ]);
-    expect(syncSpy).toHaveBeenCalledTimes(6);
-    expect(report).toMatchObject({ rows: 2, syncs: 4, complete: true });
+    expect(syncSpy).toHaveBeenCalledTimes(7);
+    expect(report).toMatchObject({ rows: 2, syncs: 5, complete: true });
     // Strings carry the quote prefix so Excel keeps them as text; dates go as serials.
     expect([0, 1, 2].map((c) => fake.value("Items", 5, c))).toEqual(["0100", 45660, 10]);
     expect(fake.value("Items", 6, 0)).toBe("=X");
@@ -54,7 +55,7 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(fake.numberFormat("Items", 6, 1)).toBe("yyyy-mm-dd");
     expect(fake.value("Items", 6, 1)).toBe("");
     expect(fake.tables.get("tblitems")).toMatchObject({ sheet: "Items", row: 4, rowCount: 3, columnCount: 3, style: "TableStyleLight9" });
-    expect(fake.modes).toEqual(["Automatic", "Manual", "Manual", "Manual", "Manual", "Automatic"]);
+    expect(fake.modes).toEqual(["Automatic", "Manual", "Manual", "Manual", "Manual", "Manual", "Automatic"]);
     expect(fake.excel.context.workbook.application.calculationMode).toBe("Automatic");
     expect(fake.calls.filter((c) => c === "suspendScreenUpdatingUntilNextSync").length).toBe(report.syncs);
     expect(fake.properties.size).toBe(0);

@@ -15,13 +15,16 @@ const noYield = { yieldToEventLoop: async () => undefined };
 const implementations: [string, () => WorkbookPort][] = [
   ["MemoryWorkbook", () => new MemoryWorkbook({ writer: noYield })],
   ["OfficeWorkbook", () => {
-    (globalThis as any).Excel = new FakeExcel().excel;
+    const fake = new FakeExcel();
+    (globalThis as any).__fake = fake;
+    (globalThis as any).Excel = fake.excel;
     return new OfficeWorkbook({ writer: noYield });
   }],
 ];
 
 afterEach(() => {
   delete (globalThis as any).Excel;
+  delete (globalThis as any).__fake;
 });
 
 describe.each(implementations)("%s", (_name, create) => {
@@ -65,5 +68,43 @@ describe.each(implementations)("%s", (_name, create) => {
     expect(table).toMatchObject({ sheet: "L", firstDataRow: 5, firstColumn: 0, headers: ["Entry No.", "Posting Date", "Open", "Note"] });
     expect(await port.readTable("tblMissing")).toBeNull();
     await expect(port.updateTableColumns("tblL", ["Nope"], [[1]])).rejects.toThrow(/no column "Nope"/);
+  });
+
+  test("replace keeps the table: a user's formula column follows the resize, a constants column is cleared with a warning", async () => {
+    const port = create();
+    const columns = [{ header: "Item No.", kind: "code" as const }, { header: "Value at End", kind: "amount" as const }];
+    const spec = { sheet: "Valuation", table: "tblInvValuation", title: "Inventory Valuation", columns, rows: [["1000", 920], ["2000", 510]] };
+    await port.writeTable(spec);
+    // The user adds two columns to the table: a formula and a note.
+    const widen = async () => {
+      if (port instanceof MemoryWorkbook) {
+        port.setCellInput("Valuation", 4, 2, "Share");
+        port.setCellInput("Valuation", 4, 3, "Note");
+        (port as any).tableMap.get("tblinvvaluation").columnCount = 4;
+        for (const r of [5, 6]) { port.setCellInput("Valuation", r, 2, "=[@[Value at End]]/1600"); port.setCellInput("Valuation", r, 3, "check"); }
+      } else {
+        const fake = (globalThis as any).__fake as FakeExcel;
+        const sheet = fake.sheet("Valuation")!;
+        const cells = sheet.cells as (string | number | boolean | null)[][];
+        cells[4][2] = "Share"; cells[4][3] = "Note";
+        for (const r of [5, 6]) { cells[r][2] = "FORMULA:=[@[Value at End]]/1600"; cells[r][3] = "check"; }
+        fake.tables.get("tblinvvaluation")!.columnCount = 4;
+      }
+    };
+    await widen();
+    const report = await port.writeTable({ ...spec, rows: [["1000", 960], ["2000", 495], ["3000", 170]] });
+    expect(report.warnings).toEqual(['Column "Note" of tblInvValuation held values, not a formula; they were cleared.']);
+    const table = (await port.readTable("tblInvValuation"))!;
+    expect(table.headers).toEqual(["Item No.", "Value at End", "Share", "Note"]);
+    expect(table.rows.map((row) => [row[0], row[1], row[3]])).toEqual([["1000", 960, null], ["2000", 495, null], ["3000", 170, null]]);
+    if (port instanceof MemoryWorkbook) {
+      // Excel fills a calculated column into the rows a table gains.
+      expect([5, 6, 7].map((r) => port.cell("Valuation", r, 2).formula)).toEqual(Array(3).fill("=[@[Value at End]]/1600"));
+    } else {
+      expect((globalThis as any).__fake.value("Valuation", 5, 2)).toBe("FORMULA:=[@[Value at End]]/1600");
+    }
+    // Shrinking leaves no stale rows below the table.
+    await port.writeTable({ ...spec, rows: [["1000", 1]] });
+    expect((await port.readTable("tblInvValuation"))!.rows.map((row) => row.slice(0, 2))).toEqual([["1000", 1]]);
   });
 });

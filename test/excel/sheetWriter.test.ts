@@ -70,6 +70,7 @@ describe("SheetWriter", () => {
     const failing: SyncBatch = {
       syncs: 0,
       prepareSheet: async () => undefined,
+      inspectTable: async () => null, clear: () => undefined,
       setValues: (_s, _r, _c, values) => attempts.push(values.length),
       setNumberFormat: () => undefined, setFont: () => undefined, setFill: () => undefined,
       setColumnWidth: () => undefined, addTable: () => undefined, freezePanes: () => undefined,
