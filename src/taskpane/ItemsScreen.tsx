@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "48px 1fr 64px 64px", gap: "4px", padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   search: { width: "100%", marginBottom: "4px" },
+  heading: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, borderBottom: "none" },
 });
 
 /** Items whose number or description contains the search text (case-insensitive). */
@@ -90,6 +91,14 @@ export function ItemsScreen({ service, store, onLedgerChanged }: AppDeps) {
       {items && items.length === 0 && <Text>No items yet.</Text>}
       {items && items.length > 0 && (
         <SearchBox className={styles.search} placeholder="Search items" aria-label="Search items" value={search} onChange={(_e, d) => setSearch(d.value)} size="small" />
+      )}
+      {items && items.length > 0 && (
+        <div className={`${styles.row} ${styles.heading}`} aria-hidden="true">
+          <span>No.</span>
+          <span>Description</span>
+          <span>Method</span>
+          <span className={styles.number}>Unit cost</span>
+        </div>
       )}
       <ul className={styles.list} aria-label="Item list">
         {items && matchingItems(items, search).map((item) => <ItemRow key={item.no} item={item} />)}
