@@ -105,14 +105,15 @@ export async function writeTableSheet(batch: SyncBatch, spec: TableSpec, options
   const chunks = await writeRowsChunked(batch, { sheet: spec.sheet, row: FIRST_DATA_ROW, column: 0 }, wireRows, options);
   writeTableAndFormats(batch, spec, chunks.rowsWritten);
   await batch.sync();
-  return {
-    rows: chunks.rowsWritten,
-    syncs: batch.syncs - startSyncs,
-    largestRequestBytes: chunks.largestRequestBytes,
-    rowsPerSync: chunks.rowsPerSync,
-    complete: chunks.complete,
-  };
+  return writeReport(chunks, batch.syncs - startSyncs, []);
 }
+
+function writeReport(chunks: ChunkReport, syncs: number, warnings: string[]): WriteReport {
+  const { rowsWritten: rows, largestRequestBytes, rowsPerSync, complete } = chunks;
+  return { rows, syncs, largestRequestBytes, rowsPerSync, complete, ...(warnings.length > 0 && { warnings }) };
+}
+
+const bannerValues = (spec: TableSpec): CellValue[][] => [spec.title, spec.parameters ?? "", spec.stamp ?? ""].map((line) => [textToWire(line)]);
 
 /** Same sheet, same place, and our columns first in our order (user columns may follow). */
 function canReplaceInPlace(existing: ExistingTable, spec: TableSpec): boolean {
@@ -151,20 +152,13 @@ async function replaceInPlace(
   // Our columns start clean: no stale values, and no error fills from an earlier Validate.
   batch.clear(sheet, FIRST_DATA_ROW, 0, Math.min(existing.bodyRows, newBody), ours, "all");
   batch.clear(sheet, 0, 0, 3, 1, "contents");
-  batch.setValues(sheet, 0, 0, [spec.title, spec.parameters ?? "", spec.stamp ?? ""].map((line) => [textToWire(line)]));
+  batch.setValues(sheet, 0, 0, bannerValues(spec));
   batch.resizeTable(sheet, spec.table, HEADER_ROW, 0, newBody + 1, width);
   await batch.sync();
   const chunks = await writeRowsChunked(batch, { sheet, row: FIRST_DATA_ROW, column: 0 }, wireRows, options);
   writeColumnFormats(batch, spec, chunks.rowsWritten);
   await batch.sync();
-  return {
-    rows: chunks.rowsWritten,
-    syncs: batch.syncs - startSyncs,
-    largestRequestBytes: chunks.largestRequestBytes,
-    rowsPerSync: chunks.rowsPerSync,
-    complete: chunks.complete,
-    ...(warnings.length > 0 && { warnings }),
-  };
+  return writeReport(chunks, batch.syncs - startSyncs, warnings);
 }
 
 /** The rows as sent; text over Excel's cell limit is refused before anything is written. */
@@ -181,8 +175,7 @@ function toWireRows(spec: TableSpec): CellValue[][] {
 }
 
 function writeBannerAndHeader(batch: SyncBatch, spec: TableSpec): void {
-  const banner = [spec.title, spec.parameters ?? "", spec.stamp ?? ""].map((line) => [textToWire(line)]);
-  batch.setValues(spec.sheet, 0, 0, banner);
+  batch.setValues(spec.sheet, 0, 0, bannerValues(spec));
   batch.setFont(spec.sheet, 0, 0, { bold: true, size: 14 });
   batch.setValues(spec.sheet, HEADER_ROW, 0, [spec.columns.map((column) => textToWire(column.header))]);
 }

@@ -40,6 +40,7 @@ export async function updateColumns(
     throw new Error(`Table ${location.table} has ${location.bodyRows} rows; ${values.length} were given.`);
   }
   const indexes = columns.map((column) => columnIndex(location, column));
+  if (indexes.length === 0 || values.length === 0) return;
   const wire = values.map((row) => indexes.map((_, i) => toWireValue(row[i] ?? null, "text")));
   const firstRow = location.headerRow + 1;
   const contiguous = indexes.every((index, i) => index === indexes[0] + i);
