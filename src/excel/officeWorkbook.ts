@@ -125,24 +125,30 @@ export class OfficeWorkbook implements WorkbookPort {
       range.load("values");
       await context.sync();
       const block = range.values as CellValue[][];
-      rows.push(...block.map((row) => row.map((value) => (value === "" ? null : value))));
+      // A loop, not push(...block): a block can hold more rows than a call takes arguments.
+      for (const row of block) rows.push(row.map((value) => (value === "" ? null : value)));
       size = Math.max(1, Math.floor((this.writer.targetBytes ?? DEFAULT_TARGET_BYTES) / Math.max(1, jsonBytes(block) / count)));
     }
     return rows;
   }
 }
 
-async function locateTable(context: Excel.RequestContext, name: string): Promise<TableLocation | null> {
+type TableShape = TableLocation & { formulaColumns: boolean[] };
+
+/** Where a table is and what it holds (two requests), or null; `sync` lets a batch count them. */
+async function locateTable(context: Excel.RequestContext, name: string, sync = () => context.sync()): Promise<TableShape | null> {
   const table = context.workbook.tables.getItemOrNullObject(name);
-  await context.sync();
+  await sync();
   if (table.isNullObject) return null;
   const header = table.getHeaderRowRange();
   header.load("values, rowIndex, columnIndex");
   const body = table.getDataBodyRange();
   body.load("rowCount");
+  const firstRow = body.getRow(0);
+  firstRow.load("formulas");
   table.load("name");
   table.worksheet.load("name");
-  await context.sync();
+  await sync();
   return {
     sheet: table.worksheet.name,
     table: table.name,
@@ -150,6 +156,7 @@ async function locateTable(context: Excel.RequestContext, name: string): Promise
     firstColumn: header.columnIndex,
     headers: (header.values[0] as CellValue[]).map((value) => String(value ?? "")),
     bodyRows: body.rowCount,
+    formulaColumns: (firstRow.formulas[0] as unknown[]).map((formula) => typeof formula === "string" && formula.startsWith("=")),
   };
 }
 
@@ -219,26 +226,8 @@ class OfficeBatch implements SyncBatch {
     this.sheets.set(sheetName, sheet);
   }
 
-  async inspectTable(name: string): Promise<ExistingTable | null> {
-    const table = this.context.workbook.tables.getItemOrNullObject(name);
-    await this.sync();
-    if (table.isNullObject) return null;
-    const header = table.getHeaderRowRange();
-    header.load("values, rowIndex, columnIndex");
-    const body = table.getDataBodyRange();
-    body.load("rowCount");
-    const firstRow = body.getRow(0);
-    firstRow.load("formulas");
-    table.worksheet.load("name");
-    await this.sync();
-    return {
-      sheet: table.worksheet.name,
-      headerRow: header.rowIndex,
-      firstColumn: header.columnIndex,
-      headers: (header.values[0] as CellValue[]).map((value) => String(value ?? "")),
-      bodyRows: body.rowCount,
-      formulaColumns: (firstRow.formulas[0] as unknown[]).map((formula) => typeof formula === "string" && formula.startsWith("=")),
-    };
+  inspectTable(name: string): Promise<ExistingTable | null> {
+    return locateTable(this.context, name, () => this.sync());
   }
 
   clear(sheet: string, row: number, column: number, rowCount: number, columnCount: number, what: "contents" | "all"): void {
