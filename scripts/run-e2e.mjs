@@ -125,6 +125,9 @@ async function runTests(context, suites, pageUrl) {
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   const screenshots = path.join(root, "docs", "screenshots");
   mkdirSync(screenshots, { recursive: true });
+  // Failure screenshots go to test-results/ (ignored by git), not among the documentation screenshots.
+  const failures = path.join(root, "test-results", "e2e");
+  rmSync(failures, { recursive: true, force: true });
   const ctx = { page, url: pageUrl, screenshot: (name) => page.screenshot({ path: path.join(screenshots, `${name}.png`) }), consoleErrors, log };
 
   const results = [];
@@ -139,7 +142,8 @@ async function runTests(context, suites, pageUrl) {
       } catch (error) {
         results.push({ name: test.name, ok: false });
         log(`FAIL ${file} › ${test.name} (${Date.now() - t0} ms)\n${error?.stack ?? error}`);
-        await ctx.screenshot(`failure-${test.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`).catch(() => {});
+        const shot = path.join(failures, `${test.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
+        await page.screenshot({ path: shot }).then(() => log(`screenshot: ${path.relative(root, shot)}`)).catch(() => {});
       }
     }
   }
