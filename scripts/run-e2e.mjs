@@ -128,7 +128,7 @@ async function runTests(context, suites, pageUrl) {
   // Failure screenshots go to test-results/ (ignored by git), not among the documentation screenshots.
   const failures = path.join(root, "test-results", "e2e");
   rmSync(failures, { recursive: true, force: true });
-  const ctx = { page, url: pageUrl, screenshot: (name) => page.screenshot({ path: path.join(screenshots, `${name}.png`) }), consoleErrors, log };
+  const ctx = { page, url: pageUrl, screenshot: (name) => page.screenshot({ path: path.join(screenshots, `${name}.png`), animations: "disabled", caret: "hide" }), consoleErrors, log };
 
   const results = [];
   for (const { file, tests } of suites) {

@@ -30,12 +30,17 @@ function start(): void {
   const container = document.getElementById("container");
   if (!container) return;
   requestPersistentStorage();
-  const dbName = new URLSearchParams(window.location.search).get("db") || DEFAULT_DB_NAME;
+  const params = new URLSearchParams(window.location.search);
+  const dbName = params.get("db") || DEFAULT_DB_NAME;
+  // ?now=2025-02-05T10:14 fixes the clock of sheet banners (reproducible screenshots and tests).
+  const fixedNow = params.get("now");
+  const now = fixedNow && !Number.isNaN(Date.parse(fixedNow)) ? () => new Date(fixedNow) : undefined;
   const workbook = new MemoryWorkbook();
   const controller = new WorkbenchController(workbook, invFunctions);
   const deps = composeApp(new DexieLedgerStore(dbName), workbook, {
     onLedgerChanged: () => void controller.recalculate(),
     selectTableCell: controller.selectTableCell,
+    now,
   });
 
   const ready = controller.track(

@@ -24,7 +24,7 @@ async function tableAddress(page, table, header, row) {
 }
 
 async function openWorkbench({ page, url }) {
-  await page.goto(url, { waitUntil: "domcontentloaded" });
+  await page.goto(`${url}?now=2025-02-05T10:14:00`, { waitUntil: "domcontentloaded" });
   await waitReady(page);
 }
 
@@ -151,6 +151,7 @@ export const tests = [
       assert.equal(last["Item No."], "2000");
       assert.equal(last.Quantity, 2);
       assert.equal(last.Description, "Helmet");
+      assert.equal((await hooks(page, () => window.__invTest.getCell("Item Ledger Entries", "A3"))).value, "Generated 2025-02-05 10:14 · ledger v5 · basis posted");
       assert.equal(await hooks(page, () => window.__invTest.activeSheet()), "Item Ledger Entries");
       await ctx.screenshot("04-item-ledger-sheet");
     },
