@@ -21,11 +21,18 @@ function sameTracking(a: ItemLedgerEntry, b: ItemLedgerEntry): boolean {
   return a.location === b.location && a.variant === b.variant && a.lotNo === b.lotNo && a.serialNo === b.serialNo;
 }
 
-/** Open inbound entries an outbound may take, in the order of its costing method (§5.2). */
-export function candidateInbounds(book: ItemBook, outbound: ItemLedgerEntry, method: CostingMethod): ItemLedgerEntry[] {
+/**
+ * Open inbound entries an outbound may take, in the order of its costing method (§5.2), produced
+ * lazily so that an outbound covered by the first entries never walks the rest.
+ */
+export function* candidateInbounds(book: ItemBook, outbound: ItemLedgerEntry, method: CostingMethod): Generator<ItemLedgerEntry> {
   // The bucket is kept in FIFO order (posting date, entry number); LIFO walks it backwards.
-  const open = openInBucket(book, outbound, true).filter((e) => e.remainingQuantity > 0 && sameBucket(outbound, e));
-  return method === "LIFO" ? open.reverse() : open;
+  const list = openInBucket(book, outbound, true);
+  const lifo = method === "LIFO";
+  for (let k = 0; k < list.length; k += 1) {
+    const entry = list[lifo ? list.length - 1 - k : k];
+    if (entry.remainingQuantity > 0 && sameBucket(outbound, entry)) yield entry;
+  }
 }
 
 /**
@@ -51,23 +58,37 @@ export function applyOutbound(
     return;
   }
   if (method === "Specific") {
-    const bySerial = outbound.serialNo !== null ? candidateInbounds(book, outbound, method) : [];
+    const bySerial = outbound.serialNo !== null ? [...candidateInbounds(book, outbound, method)] : [];
     if (bySerial.length !== 1) {
       throw new RefusedError([
         { line: lineNo, field: "appliesToEntry", message: "Specific costing requires an applies-to entry or a serial number" },
       ]);
     }
   }
+  // Applying closes entries of the list being walked: take the candidates first when few are needed.
+  const taken: ItemLedgerEntry[] = [];
+  let needed = -outbound.remainingQuantity;
   for (const inbound of candidateInbounds(book, outbound, method)) {
-    const left = -outbound.remainingQuantity;
-    if (left <= 0) break;
-    applyQuantity(ws, book, inbound, outbound, Math.min(left, inbound.remainingQuantity), outbound.postingDate, false);
+    if (needed <= 0) break;
+    taken.push(inbound);
+    needed -= inbound.remainingQuantity;
+  }
+  for (const inbound of taken) {
+    applyQuantity(ws, book, inbound, outbound, Math.min(-outbound.remainingQuantity, inbound.remainingQuantity), outbound.postingDate, false);
   }
 }
 
 /** A new inbound first closes open outbound entries of its bucket, oldest posting date first (§5.4). */
 export function closeOpenOutbounds(ws: Workspace, book: ItemBook, inbound: ItemLedgerEntry): ItemLedgerEntry[] {
-  const open = openInBucket(book, inbound, false).filter((e) => e.remainingQuantity < 0 && sameTracking(e, inbound));
+  const open: ItemLedgerEntry[] = [];
+  let left = inbound.remainingQuantity;
+  for (const e of openInBucket(book, inbound, false)) {
+    if (left <= 0) break;
+    if (e.remainingQuantity < 0 && sameTracking(e, inbound)) {
+      open.push(e);
+      left += e.remainingQuantity;
+    }
+  }
   const closed: ItemLedgerEntry[] = [];
   for (const outbound of open) {
     if (inbound.remainingQuantity <= 0) break;

@@ -6,7 +6,7 @@
  */
 import type { ItemBook } from "../book";
 import type { ItemApplicationEntry, ItemLedgerEntry, ValueEntry } from "../types";
-import { openSide, trackOpen, type OpenBuckets } from "./openLists";
+import { openSide, trackClosed, trackOpen, type OpenBuckets } from "./openLists";
 
 export interface BookIndex {
   entry: Map<number, ItemLedgerEntry>;
@@ -159,11 +159,11 @@ export function setRemaining(book: ItemBook, entry: ItemLedgerEntry, remaining: 
   if (entry.open) {
     index.open.add(entry.entryNo);
     trackOpen(index.buckets, entry);
-  } else index.open.delete(entry.entryNo);
+  } else if (index.open.delete(entry.entryNo)) trackClosed(index.buckets, entry);
 }
 
-/** Open inbound (or outbound) entries at the entry's location and variant, oldest first. */
-export function openInBucket(book: ItemBook, like: Pick<ItemLedgerEntry, "location" | "variant">, inbound: boolean): ItemLedgerEntry[] {
+/** Inbound (or outbound) entries at a location and variant in application order; skip closed ones. */
+export function openInBucket(book: ItemBook, like: Pick<ItemLedgerEntry, "location" | "variant">, inbound: boolean): readonly ItemLedgerEntry[] {
   return openSide(indexOf(book).buckets, like, inbound);
 }
 

@@ -64,9 +64,11 @@ function checkInbound(ws: Workspace, book: ItemBook, line: PostingLine, item: It
 }
 
 function checkOutbound(book: ItemBook, line: PostingLine, item: Item): void {
-  const available = openInBucket(book, line, true)
-    .filter((e) => (line.lotNo === null || e.lotNo === line.lotNo) && (line.serialNo === null || e.serialNo === line.serialNo))
-    .reduce((sum, e) => sum + e.remainingQuantity, 0);
+  let available = 0;
+  for (const e of openInBucket(book, line, true)) {
+    if (available >= line.quantity) break;
+    if ((line.lotNo === null || e.lotNo === line.lotNo) && (line.serialNo === null || e.serialNo === line.serialNo)) available += e.remainingQuantity;
+  }
   if (available < line.quantity) {
     refuse(line, line.serialNo ? "serialNo" : "lotNo", `${capital(numberOf(line.lotNo, line.serialNo))} of item ${item.no} is not available at ${line.location}`);
   }
