@@ -1,7 +1,8 @@
 /**
  * Download .xlsx of the in-memory workbook (excel.md §4.3): sheets in order with their visibility,
  * values, formulas with their last computed values (so the file shows numbers before the add-in
- * loads), number formats, fills, fonts, indent, widths, frozen panes, row outlines and tables.
+ * loads, and link back to the add-in's functions when it does), number formats, fills, fonts, indent,
+ * widths, frozen panes, row outlines and tables.
  */
 import { Workbook } from "exceljs";
 import type { Style, CellValue as XlsxCellValue, TableStyleProperties, Worksheet } from "exceljs";
@@ -18,22 +19,25 @@ export async function exportXlsx(workbook: MemoryWorkbook): Promise<Uint8Array> 
   const tables = workbook.tables();
   for (const model of workbook.sheets()) {
     const sheet = file.addWorksheet(model.name, { state: model.visibility });
-    writeCells(workbook, model, sheet);
+    const sheetTables = tables.filter((t) => t.sheet === model.name);
+    writeCells(workbook, model, sheet, sheetTables);
     writeLayout(workbook, model, sheet);
-    for (const table of tables.filter((t) => t.sheet === model.name)) addTable(workbook, table, sheet);
+    for (const table of sheetTables) addTable(workbook, table, sheet);
   }
   const buffer = await file.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-function writeCells(workbook: MemoryWorkbook, model: SheetModel, sheet: Worksheet): void {
+function writeCells(workbook: MemoryWorkbook, model: SheetModel, sheet: Worksheet, tables: readonly TableModel[]): void {
   const styles = new Map<number, Partial<Style>>();
+  const tableAt = (r: number, c: number): string | null =>
+    tables.find((t) => r > t.row && r < t.row + t.rowCount && c >= t.column && c < t.column + t.columnCount)?.name ?? null;
   for (let r = 0; r < model.rowCount; r++) {
     for (let c = 0; c < model.columnCount; c++) {
       const cell = workbook.cellData(model.name, r, c);
       if (cell.value === null && cell.formula === null && cell.styleId === 0) continue;
       const target = sheet.getCell(r + 1, c + 1);
-      target.value = xlsxValue(cell);
+      target.value = xlsxValue(cell, cell.formula === null ? null : tableAt(r, c));
       if (cell.styleId === 0) continue;
       let style = styles.get(cell.styleId);
       if (!style) {
@@ -58,10 +62,28 @@ function xlsxStyle(style: CellStyle): Partial<Style> {
   return result;
 }
 
-/** A formula keeps its text (without "=") and its cached result, so Excel shows the number before recalculating. */
-function xlsxValue(cell: CellData): XlsxCellValue {
-  if (cell.formula !== null) return { formula: cell.formula.slice(1), result: cell.value ?? undefined };
+/** A formula keeps its text (in file form) and its cached result, so Excel shows the number before recalculating. */
+function xlsxValue(cell: CellData, table: string | null): XlsxCellValue {
+  if (cell.formula !== null) return { formula: toFileFormula(cell.formula, table), result: cell.value ?? undefined };
   return cell.value;
+}
+
+/**
+ * The formula as a file stores it: no "="; an add-in's JavaScript custom function as
+ * `_xldudf_NAMESPACE_NAME` (how Excel saves them, and what it links back to the add-in's INV.NAME
+ * when the add-in loads); `[@[Col]]` in a table as `Table[[#This Row],[Col]]`. String literals are
+ * left as they are.
+ */
+export function toFileFormula(formula: string, table: string | null): string {
+  const parts = formula.replace(/^=/, "").split(/("(?:[^"]|"")*")/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part; // inside "…"
+      let text = part.replace(/\bINV\.([A-Z][A-Z0-9_]*)\s*\(/gi, (_m, name: string) => `_xldudf_INV_${name.toUpperCase()}(`);
+      if (table) text = text.replace(/\[@(?:\[([^\]]+)\]|([^[\]]+))\]/g, (_m, quoted?: string, plain?: string) => `${table}[[#This Row],[${quoted ?? plain}]]`);
+      return text;
+    })
+    .join("");
 }
 
 function writeLayout(workbook: MemoryWorkbook, model: SheetModel, sheet: Worksheet): void {
@@ -83,7 +105,7 @@ function addTable(workbook: MemoryWorkbook, table: TableModel, sheet: Worksheet)
   const read = (r: number, c: number): CellData => workbook.cellData(table.sheet, table.row + r, table.column + c);
   const columns = Array.from({ length: table.columnCount }, (_, c) => ({ name: String(read(0, c).value ?? `Column${c + 1}`) }));
   const rows = Array.from({ length: table.rowCount - 1 }, (_, r) =>
-    Array.from({ length: table.columnCount }, (_, c) => xlsxValue(read(r + 1, c))),
+    Array.from({ length: table.columnCount }, (_, c) => xlsxValue(read(r + 1, c), table.name)),
   );
   sheet.addTable({
     name: table.name,

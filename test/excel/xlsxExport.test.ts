@@ -2,7 +2,8 @@ import { Workbook } from "exceljs";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { createItemJournalSheet } from "../../src/excel/sheets/itemJournalSheet";
 import { writeItemLedgerSheet } from "../../src/excel/sheets/itemLedgerSheet";
-import { exportXlsx, pointsToCharacters } from "../../src/excel/xlsxExport";
+import { writeItemsSheet } from "../../src/excel/sheets/itemsSheet";
+import { exportXlsx, pointsToCharacters, toFileFormula } from "../../src/excel/xlsxExport";
 import { ledgerEntry, valueEntryFor } from "./ledgerFixtures";
 
 const noYield = { yieldToEventLoop: async () => undefined };
@@ -54,8 +55,30 @@ describe("exportXlsx", () => {
     expect((journal.getCell(6, 22).fill as any).fgColor.argb).toBe("FFF2F2F2");
     expect(journal.getCell(6, 3).dataValidation).toMatchObject({ type: "list", formulae: ['"Purchase,Sale,Positive Adjmt.,Negative Adjmt.,Transfer"'] });
     const notes = file.getWorksheet("Notes")!;
-    expect(notes.getCell(1, 1).value).toEqual({ formula: 'INV.QTY("1000")', result: 8 });
+    // Saved the way Excel saves an add-in's custom function, so it links back when the add-in loads.
+    expect(notes.getCell(1, 1).value).toEqual({ formula: '_xldudf_INV_QTY("1000")', result: 8 });
     expect(notes.getRow(2).outlineLevel).toBe(2);
     expect(notes.properties.outlineProperties).toMatchObject({ summaryBelow: false });
+  });
+
+  test("formulas are stored in file form: custom functions with _xldudf_, this-row references with the table name", () => {
+    expect(toFileFormula('=INV.QTY("1000") + inv.value("2000", "2025-01-31")', null)).toBe('_xldudf_INV_QTY("1000") + _xldudf_INV_VALUE("2000", "2025-01-31")');
+    expect(toFileFormula('="INV.QTY(x)" & INV.QTY([@[No.]])', "tblItems")).toBe('"INV.QTY(x)" & _xldudf_INV_QTY(tblItems[[#This Row],[No.]])');
+    expect(toFileFormula("=[@Quantity]*2", "tblPhysCount")).toBe("tblPhysCount[[#This Row],[Quantity]]*2");
+    expect(toFileFormula("=SUM(A1:A3)", "t")).toBe("SUM(A1:A3)");
+  });
+
+  test("the Items sheet's live columns survive the round trip as table formulas", async () => {
+    const wb = new MemoryWorkbook({ writer: noYield });
+    await writeItemsSheet(wb, [{
+      no: "1000", description: "Bicycle", type: "Inventory", costingMethod: "FIFO", baseUnitOfMeasure: "PCS",
+      unitsOfMeasure: [], variants: [], unitCost: 0, standardCost: 0, unitPrice: 0, indirectCostPercent: 0, overheadRate: 0,
+      blocked: false, salesBlocked: false, purchasingBlocked: false, itemTracking: "None", category: null, attributes: {},
+    }]);
+    const file = new Workbook();
+    await file.xlsx.load(Buffer.from(await exportXlsx(wb)) as any);
+    const items = file.getWorksheet("Items")!;
+    const header = (items.getRow(5).values as unknown[]).indexOf("Qty. on Hand");
+    expect(items.getCell(6, header).value).toMatchObject({ formula: "_xldudf_INV_QTY(tblItems[[#This Row],[No.]])" });
   });
 });
