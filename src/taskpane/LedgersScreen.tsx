@@ -1,4 +1,4 @@
-/** Ledgers: write the item ledger entries to their sheet. */
+/** Ledgers: write the item ledger entries and the value entries to their sheets. */
 import { Button, Text, makeStyles } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
 import { useLedgers } from "./hooks/useLedgers";
@@ -17,6 +17,9 @@ export function LedgersScreen(deps: AppDeps) {
       <div className={styles.actions}>
         <Button appearance="primary" onClick={ledgers.writeItemLedger} disabled={ledgers.task.busy}>
           Write item ledger entries
+        </Button>
+        <Button onClick={ledgers.writeValueEntries} disabled={ledgers.task.busy}>
+          Write value entries
         </Button>
       </div>
       <TaskStatus task={ledgers.task} />

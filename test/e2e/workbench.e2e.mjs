@@ -154,6 +154,11 @@ export const tests = [
       assert.equal((await hooks(page, () => window.__invTest.getCell("Item Ledger Entries", "A3"))).value, "Generated 2025-02-05 10:14 · ledger v5 · basis posted");
       assert.equal(await hooks(page, () => window.__invTest.activeSheet()), "Item Ledger Entries");
       await ctx.screenshot("04-item-ledger-sheet");
+      const values = await runCommand(page, "Write value entries");
+      assert.match(values, /Wrote \d+ value entries/, values);
+      const valueRows = await hooks(page, () => window.__invTest.tableRows("tblValueEntries"));
+      assert.ok(valueRows.length >= DEMO_ENTRIES + 2, `${valueRows.length} value entries`);
+      assert.deepEqual([...new Set(valueRows.map((row) => row["Item Ledger Entry No."]))].sort((a, b) => a - b), rows.map((row) => row["Entry No."]));
     },
   },
   {

@@ -165,6 +165,20 @@ describe("Ledgers screen", () => {
     expect(column("Cost Amount (Actual)")).toEqual([1000, -400]);
     expect(column("Description")).toEqual(["Bicycle", "Bicycle"]);
     expect(workbook.activeSheet()).toBe("Item Ledger Entries");
+
+    // A second write appends the new entry and patches the purchase's remaining quantity.
+    await deps.service.postJournal([{ postingDate: "2025-01-20", entryType: "Sale", item: "1000", location: "MAIN", quantity: 1, unitPrice: 200 }]);
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    fireEvent.click(screen.getByRole("button", { name: "Write item ledger entries" }));
+    await waitFor(() => expect(screen.getByTestId("task-outcome").textContent).toMatch(/Item ledger entries: 1 appended, 1 updated/));
+    const refreshed = await workbook.readTable("tblItemLedger");
+    expect(refreshed?.rows.map((row) => row[refreshed.headers.indexOf("Remaining Quantity")])).toEqual([5, 0, 0]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    fireEvent.click(screen.getByRole("button", { name: "Write value entries" }));
+    await waitFor(() => expect(screen.getByTestId("task-outcome").textContent).toMatch(/Wrote 3 value entries/));
+    const values = await workbook.readTable("tblValueEntries");
+    expect(values?.rows.map((row) => row[values.headers.indexOf("Cost Amount (Actual)")])).toEqual([1000, -400, -100]);
   });
 });
 

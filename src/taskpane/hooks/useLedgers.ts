@@ -1,14 +1,25 @@
-/** Ledgers: write the Item Ledger Entries sheet from the stored item books (excel.md §3.2 tblItemLedger). */
+/**
+ * Ledgers: the Item Ledger Entries and Value Entries sheets from the stored item books (excel.md §3.2
+ * tblItemLedger, tblValueEntries), refreshed append + patch when the sheet is already there.
+ */
 import { useCallback } from "react";
 import type { AppDeps } from "../../app/deps";
 import type { LedgerStore } from "../../core/ports";
 import type { ItemLedgerEntry, ValueEntry } from "../../core/types";
-import { ITEM_LEDGER_SHEET, writeItemLedgerSheet } from "../../excel/sheets/itemLedgerSheet";
-import { useTask, type TaskState } from "./useTask";
+import type { RefreshResult } from "../../excel/sheets/appendPatch";
+import {
+  ITEM_LEDGER_SHEET,
+  VALUE_ENTRIES_SHEET,
+  refreshItemLedgerSheet,
+  refreshValueEntriesSheet,
+} from "../../excel/sheets/itemLedgerSheet";
+import type { WriteProgress } from "../../excel/port";
+import { useTask, type Outcome, type TaskState } from "./useTask";
 
 export interface LedgerCommands {
   task: TaskState;
   writeItemLedger(): void;
+  writeValueEntries(): void;
 }
 
 /** Every item ledger entry and value entry, in entry-number order across items. */
@@ -38,23 +49,41 @@ export function stampTime(at: Date): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
+/** What a sheet refresh did: a full write, or rows appended and patched (excel.md §3.1, append + patch). */
+export function refreshOutcome(what: string, sheet: string, result: RefreshResult, version: number): Outcome {
+  const detail = `Sheet "${sheet}", ledger v${version}.`;
+  if (result.mode === "full") {
+    return { intent: "success", title: `Wrote ${(result.report?.rows ?? result.appended).toLocaleString("en-US")} ${what}`, detail };
+  }
+  return { intent: "success", title: `${what[0].toUpperCase()}${what.slice(1)}: ${result.appended} appended, ${result.patched} updated`, detail };
+}
+
 export function useLedgers({ store, workbook, now }: AppDeps): LedgerCommands {
   const task = useTask();
   const { run } = task;
 
-  const writeItemLedger = useCallback(() => {
-    void run("Item ledger not written", async (reporter) => {
-      const { entries, values, descriptions, version } = await loadLedgers(store);
-      const report = await writeItemLedgerSheet(workbook, entries, values, {
-        parameters: "All items, all locations",
-        details: (entry) => ({ description: descriptions.get(entry.item) }),
-        stamp: `Generated ${stampTime((now ?? (() => new Date()))())} · ledger v${version} · basis posted`,
-        onProgress: (progress) => reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" }),
+  const writeLedger = useCallback(
+    (kind: "entries" | "values") => {
+      void run("Ledger sheet not written", async (reporter) => {
+        const { entries, values, descriptions, version } = await loadLedgers(store);
+        const options = {
+          parameters: "All items, all locations",
+          stamp: `Generated ${stampTime((now ?? (() => new Date()))())} · ledger v${version} · basis posted`,
+          onProgress: (progress: WriteProgress) => reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" }),
+        };
+        if (kind === "values") {
+          const result = await refreshValueEntriesSheet(workbook, values, options);
+          await workbook.activate(VALUE_ENTRIES_SHEET);
+          return refreshOutcome("value entries", VALUE_ENTRIES_SHEET, result, version);
+        }
+        const details = (entry: ItemLedgerEntry) => ({ description: descriptions.get(entry.item) });
+        const result = await refreshItemLedgerSheet(workbook, entries, values, { ...options, details });
+        await workbook.activate(ITEM_LEDGER_SHEET);
+        return refreshOutcome("item ledger entries", ITEM_LEDGER_SHEET, result, version);
       });
-      await workbook.activate(ITEM_LEDGER_SHEET);
-      return { intent: "success", title: `Wrote ${report.rows.toLocaleString("en-US")} item ledger entries`, detail: `Sheet "Item Ledger Entries", ledger v${version}.` };
-    });
-  }, [now, run, store, workbook]);
+    },
+    [now, run, store, workbook],
+  );
 
-  return { task, writeItemLedger };
+  return { task, writeItemLedger: () => writeLedger("entries"), writeValueEntries: () => writeLedger("values") };
 }
