@@ -6,6 +6,16 @@ import { RefusedError } from "../errors";
 import { itemFromInput, type ItemInput } from "../service/inputs";
 import type { Workspace } from "../workspace";
 
+/** Creates the item when it is new, else updates it by `updateItem`'s rules. */
+export function upsertItem(ws: Workspace, input: ItemInput): void {
+  if (ws.item(input.no)) {
+    updateItem(ws, input.no, input);
+    return;
+  }
+  ws.items.set(input.no, itemFromInput(input));
+  ws.changedItems.add(input.no);
+}
+
 export function updateItem(ws: Workspace, no: string, fields: Omit<ItemInput, "no">): void {
   const existing = ws.item(no);
   if (!existing) throw new RefusedError([{ field: "item", message: `Item ${no} does not exist` }]);
@@ -19,6 +29,8 @@ export function updateItem(ws: Workspace, no: string, fields: Omit<ItemInput, "n
   const updated = itemFromInput({ ...fields, no }, existing);
   ws.items.set(no, updated);
   ws.changedItems.add(no);
+  // The card's unit cost lives on the book once the item has one (costing.md §16.3).
   const book = ws.book(no);
-  if (book && updated.costingMethod === "Standard" && book.unitCost !== updated.standardCost) ws.bookForUpdate(no).unitCost = updated.standardCost;
+  const cardCost = updated.costingMethod === "Standard" ? updated.standardCost : fields.unitCost !== undefined ? updated.unitCost : book?.unitCost;
+  if (book && cardCost !== undefined && book.unitCost !== cardCost) ws.bookForUpdate(no).unitCost = cardCost;
 }

@@ -28,7 +28,7 @@ import { Workspace } from "../workspace";
 import { validateLines } from "../posting/line";
 import { postLines } from "../posting/post";
 import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
-import { updateItem } from "../inventory/updateItem";
+import { updateItem, upsertItem } from "../inventory/updateItem";
 import { assemble, type AssembleInput } from "../posting/assembly";
 import { finishCommand } from "./finish";
 import { companyFromInput, itemFromInput, type CompanyInput, type ItemInput } from "./inputs";
@@ -59,10 +59,19 @@ export class InventoryService {
     });
   }
 
+  /** Creates or updates item cards; items with ledger entries keep their costing method and base unit. */
   async upsertItems(inputs: ItemInput[]): Promise<void> {
-    await this.store.transact(async (tx) => {
-      const existing = new Map((await tx.items(inputs.map((i) => i.no))).map((i) => [i.no, i]));
-      await tx.putItems(inputs.map((input) => itemFromInput(input, existing.get(input.no))));
+    const company = await this.store.read((tx) => tx.company());
+    if (!company) {
+      // Before initCompany there is no ledger: plain card writes.
+      await this.store.transact(async (tx) => {
+        const existing = new Map((await tx.items(inputs.map((i) => i.no))).map((i) => [i.no, i]));
+        await tx.putItems(inputs.map((input) => itemFromInput(input, existing.get(input.no))));
+      });
+      return;
+    }
+    await this.command({ items: inputs.map((i) => i.no) }, (ws) => {
+      for (const input of inputs) upsertItem(ws, input);
     });
   }
 
