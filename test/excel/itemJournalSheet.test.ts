@@ -101,6 +101,7 @@ describe("Item Journal sheet", () => {
     await removePostedLines(wb, [1, 2]);
     const read = await readItemJournal(wb);
     expect(read.lines).toEqual([{ lineNo: 1, postingDate: "2025-01-01", entryType: "Purchase", item: "007", location: "MAIN", quantity: 1 }]);
+    expect(wb.cell(SHEET, DATA, col("Line No.")).value).toBe(1);
     await removePostedLines(wb, [1]);
     expect(wb.table("tblItemJournal")?.rowCount).toBe(2); // header and Excel's one blank row
     expect((await readItemJournal(wb)).lines).toEqual([]);

@@ -260,10 +260,14 @@ export async function writeJournalStatus(port: WorkbookPort, result: JournalStat
     });
     await port.updateTableColumns(ITEM_JOURNAL_TABLE, ["Description", "Amount"], derived);
   }
-  const marks: CellMark[] = INPUT_HEADERS.map((column) => ({ row: "all", column, fill: null }));
+  // Columns the user deleted from the table are skipped, not an error.
+  const present = new Set(table.headers);
+  const marks: CellMark[] = INPUT_HEADERS.filter((column) => present.has(column)).map((column) => ({ row: "all", column, fill: null }));
   for (const error of result.errors) {
     const column = error.field && JOURNAL_FIELD_COLUMN[error.field as keyof JournalLine];
-    if (error.line !== undefined && column && error.line <= table.rows.length) marks.push({ row: error.line - 1, column, fill: "error" });
+    if (error.line !== undefined && column && present.has(column) && error.line <= table.rows.length) {
+      marks.push({ row: error.line - 1, column, fill: "error" });
+    }
   }
   await port.markCells(ITEM_JOURNAL_TABLE, marks);
 }
@@ -279,6 +283,9 @@ export async function removePostedLines(
   const posted = new Set(postedLines);
   const kept = table.rows
     .filter((row, index) => !posted.has(index + 1) && isFilled(table, row))
-    .map((row) => ITEM_JOURNAL_COLUMNS.map((column) => row[table.headers.indexOf(column.header)] ?? null));
+    .map((row, index) =>
+      // Line No. follows the row again, as readItemJournal numbers lines by their row.
+      ITEM_JOURNAL_COLUMNS.map((column) => (column.header === "Line No." ? index + 1 : (row[table.headers.indexOf(column.header)] ?? null))),
+    );
   return writeJournalRows(port, kept, options);
 }
