@@ -1,5 +1,5 @@
 /** Company-wide setup and counters: everything that is not per item. */
-import type { Money } from "./money";
+import type { Money, Qty } from "./money";
 import {
   DEFAULT_ACCOUNTS,
   DEFAULT_INVENTORY_SETUP,
@@ -17,6 +17,18 @@ export interface Counters {
   lastGLEntryNo: number;
 }
 
+/** A transfer document's shipped and received quantities through its in-transit location. */
+export interface TransferShipment {
+  documentNo: string;
+  item: string;
+  variant: string;
+  from: string;
+  to: string;
+  inTransit: string;
+  shipped: Qty;
+  received: Qty;
+}
+
 export interface Company {
   id: string;
   name: string;
@@ -28,6 +40,8 @@ export interface Company {
   locations: Location[];
   /** Responsibility centers and their default locations (inventory.md §6.2). */
   responsibilityCenters?: { code: string; location: string | null }[];
+  /** Transfers shipped through an in-transit location, by document number (inventory.md §9.2). */
+  transferShipments?: Record<string, TransferShipment>;
   /** Start dates of accounting periods (for the AccountingPeriod average cost period). */
   accountingPeriods: IsoDate[];
   /** Ending dates of closed inventory periods, ascending. */

@@ -34,12 +34,14 @@ export const STEP_FIELDS: Record<string, string[]> = {
   reopenInventoryPeriod: ["date"],
   physicalCount: ["date", "item", "location", "variant", "countedQuantity", "lotNo", "serialNo", "documentNo"],
   updateItem: ["item", "fields"],
+  shipTransfer: ["documentNo", "item", "variant", "location", "newLocation", "inTransit", "quantity", "date", "lotNo", "serialNo"],
+  receiveTransfer: ["documentNo", "quantity", "date", "lotNo", "serialNo"],
   assemble: ["item", "location", "quantity", "date", "documentNo", "lotNo", "serialNo", "componentTracking"],
 };
 
 /** Ops of FORMAT.md that the engine does not implement yet: a scenario using them fails naming the op. */
 export const PENDING_OPS = [
-  "order", "reserve", "shipTransfer", "receiveTransfer", "convertNonstock", "cancelReservation",
+  "order", "reserve", "convertNonstock", "cancelReservation",
   "importItems",
 ];
 

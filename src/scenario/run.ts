@@ -78,6 +78,13 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
         lotNo: s.lotNo, serialNo: s.serialNo, documentNo: s.documentNo,
       });
       return;
+    case "shipTransfer":
+      return service.shipTransfer({
+        documentNo: s.documentNo, item: s.item, variant: s.variant, location: s.location, newLocation: s.newLocation,
+        inTransit: s.inTransit, quantity: s.quantity, date: s.date, lotNo: s.lotNo, serialNo: s.serialNo,
+      });
+    case "receiveTransfer":
+      return service.receiveTransfer({ documentNo: s.documentNo, quantity: s.quantity, date: s.date, lotNo: s.lotNo, serialNo: s.serialNo });
     case "assemble":
       return service.assemble({
         item: s.item, location: s.location, quantity: s.quantity, date: s.date, documentNo: s.documentNo,

@@ -30,6 +30,7 @@ import { postLines } from "../posting/post";
 import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
 import { updateItem, upsertItem } from "../inventory/updateItem";
 import { assemble, type AssembleInput } from "../posting/assembly";
+import { receiveTransfer, shipTransfer, type ReceiveTransferInput, type ShipTransferInput } from "../posting/transferOrder";
 import { finishCommand } from "./finish";
 import { companyFromInput, itemFromInput, type CompanyInput, type ItemInput } from "./inputs";
 
@@ -145,6 +146,16 @@ export class InventoryService {
 
   async updateItem(no: string, fields: Omit<ItemInput, "no">): Promise<void> {
     await this.command({ items: [no] }, (ws) => updateItem(ws, no, fields));
+  }
+
+  async shipTransfer(input: ShipTransferInput): Promise<void> {
+    await this.command({ items: [input.item] }, (ws) => shipTransfer(ws, input));
+  }
+
+  async receiveTransfer(input: ReceiveTransferInput): Promise<void> {
+    const company = await this.company();
+    const item = company.transferShipments?.[input.documentNo]?.item;
+    await this.command({ items: item ? [item] : [] }, (ws) => receiveTransfer(ws, input));
   }
 
   /** Runs engine work over a workspace in one transaction; nothing is written when it throws. */
