@@ -5,15 +5,24 @@
  */
 import type { ItemBook } from "../book";
 import type { Company } from "../company";
+import { revalue, type RevalueInput } from "../costing/revaluation";
 import { RefusedError, type FieldError } from "../errors";
+import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
+import { updateItem, upsertItem } from "../inventory/updateItem";
 import type { JournalLine } from "../journal";
 import type { LedgerReader, LedgerStore, LedgerTransaction } from "../ports";
-import type { GLEntry, IsoDate, Item } from "../types";
-import { revalue, type RevalueInput } from "../costing/revaluation";
+import { assemble, type AssembleInput } from "../posting/assembly";
 import { assignItemCharge, type ItemChargeInput } from "../posting/charge";
 import { invoiceEntry, type InvoiceInput } from "../posting/invoice";
+import { validateLines } from "../posting/line";
+import { postLines } from "../posting/post";
 import { reapply, type ReapplyInput } from "../posting/reapply";
+import { receiveTransfer, shipTransfer, type ReceiveTransferInput, type ShipTransferInput } from "../posting/transferOrder";
 import { undoEntry, type UndoInput } from "../posting/undo";
+import type { GLEntry, IsoDate, Item } from "../types";
+import { Workspace } from "../workspace";
+import { finishCommand } from "./finish";
+import { companyFromInput, itemFromInput, type CompanyInput, type ItemInput } from "./inputs";
 import {
   adjustCost,
   changeSetup,
@@ -24,15 +33,6 @@ import {
   type AdjustCostInput,
   type SetupChange,
 } from "./setupCommands";
-import { Workspace } from "../workspace";
-import { validateLines } from "../posting/line";
-import { postLines } from "../posting/post";
-import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
-import { updateItem, upsertItem } from "../inventory/updateItem";
-import { assemble, type AssembleInput } from "../posting/assembly";
-import { receiveTransfer, shipTransfer, type ReceiveTransferInput, type ShipTransferInput } from "../posting/transferOrder";
-import { finishCommand } from "./finish";
-import { companyFromInput, itemFromInput, type CompanyInput, type ItemInput } from "./inputs";
 
 export interface PostingSummary {
   firstEntryNo: number;
@@ -84,10 +84,10 @@ export class InventoryService {
   }
 
   async postJournal(lines: JournalLine[]): Promise<PostingSummary> {
-    return this.command({ items: lines.map((l) => l.item), entries: referencedEntries(lines) }, (ws) => {
-      const { first, last } = postLines(ws, lines);
-      return { firstEntryNo: first, lastEntryNo: last, entries: Math.max(0, last - first + 1), ledgerVersion: 0 };
-    }).then(async (summary) => ({ ...summary, ledgerVersion: (await this.company()).ledgerVersion }));
+    const scope = { items: lines.map((l) => l.item), entries: referencedEntries(lines) };
+    const { ws, first, last } = await this.command(scope, (ws) => ({ ws, ...postLines(ws, lines) }));
+    // The workspace's company carries the version the write-back gave it.
+    return { firstEntryNo: first, lastEntryNo: last, entries: Math.max(0, last - first + 1), ledgerVersion: ws.company.ledgerVersion };
   }
 
   async invoice(input: InvoiceInput): Promise<void> {
