@@ -13,6 +13,7 @@ const OVERSCAN = 8;
 const useStyles = makeStyles({
   viewport: { position: "relative", overflow: "auto", flexGrow: 1, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1, fontSize: "12px" },
   row: { position: "absolute", left: 0, display: "flex", height: `${ROW_HEIGHT}px` },
+  rowInFlow: { position: "relative", display: "flex", height: `${ROW_HEIGHT}px` },
   cell: {
     boxSizing: "border-box",
     height: `${ROW_HEIGHT}px`,
@@ -27,9 +28,11 @@ const useStyles = makeStyles({
     cursor: "cell",
   },
   heading: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: "center", cursor: "default" },
-  rowHeading: { position: "sticky", left: 0, zIndex: 2 },
+  rowHeading: { position: "sticky", left: 0, zIndex: 3 },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
-  sticky: { position: "sticky", top: 0, zIndex: 3, display: "flex", height: `${ROW_HEIGHT}px` },
+  // Column letters and frozen rows stay at the top; scrolled rows pass under them.
+  top: { position: "sticky", top: 0, zIndex: 4, backgroundColor: tokens.colorNeutralBackground1 },
+  headingRow: { display: "flex", height: `${ROW_HEIGHT}px` },
 });
 
 /** The sheet's used columns plus two, and at least enough to fill the visible width. */
@@ -38,6 +41,18 @@ function columnsToFill(sheet: GridSheet, width: number): number {
   let filled = HEADER_WIDTH;
   while (cols < sheet.colCount + 2 || filled < width) filled += sheet.colWidth(cols++);
   return cols;
+}
+
+/** Left offset of a column inside the content (after the row headings). */
+function columnLeft(sheet: GridSheet, col: number): number {
+  let left = HEADER_WIDTH;
+  for (let c = 0; c < col; c++) left += sheet.colWidth(c);
+  return left;
+}
+
+/** A frozen column's cell sticks at its place while the rest scrolls under it. */
+function frozenStyle(sheet: GridSheet, col: number, zIndex: number): CSSProperties {
+  return col < sheet.frozenColumns ? { position: "sticky", left: columnLeft(sheet, col), zIndex } : {};
 }
 
 export interface GridSelection {
@@ -55,10 +70,10 @@ export interface GridProps {
 function ColumnHeadings({ sheet, cols }: { sheet: GridSheet; cols: number }) {
   const styles = useStyles();
   return (
-    <div className={styles.sticky}>
+    <div className={styles.headingRow}>
       <div className={`${styles.cell} ${styles.heading} ${styles.rowHeading}`} style={{ width: HEADER_WIDTH }} />
       {Array.from({ length: cols }, (_, col) => (
-        <div key={col} className={`${styles.cell} ${styles.heading}`} style={{ width: sheet.colWidth(col) }}>
+        <div key={col} className={`${styles.cell} ${styles.heading}`} style={{ width: sheet.colWidth(col), ...frozenStyle(sheet, col, 2) }}>
           {columnLetters(col)}
         </div>
       ))}
@@ -67,15 +82,20 @@ function ColumnHeadings({ sheet, cols }: { sheet: GridSheet; cols: number }) {
 }
 
 /** How a cell looks: Excel's fills, fonts and alignment, and text overflow into empty neighbours. */
-function cellStyle(cell: GridCell | undefined, width: number): CSSProperties {
+function cellStyle(cell: GridCell | undefined, sheet: GridSheet, col: number): CSSProperties {
+  const frozen = frozenStyle(sheet, col, 2);
   return {
-    width,
+    width: sheet.colWidth(col),
+    ...frozen,
+    ...(frozen.position && { background: tokens.colorNeutralBackground1 }),
     textAlign: cell?.align ?? "left",
     fontWeight: cell?.bold ? 600 : undefined,
     fontSize: cell?.fontSize && cell.fontSize !== 11 ? `${cell.fontSize}pt` : undefined,
-    background: cell?.background,
+    ...(cell?.background && { background: cell.background }),
     color: cell?.color,
-    ...(cell?.overflow && { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 1 }),
+    // Overflowing text is drawn over its empty neighbours; a frozen cell keeps its sticky position.
+    ...(cell?.overflow && { overflow: "visible", textOverflow: "clip" }),
+    ...(cell?.overflow && !frozen.position && { position: "relative", zIndex: 1 }),
   };
 }
 
@@ -83,14 +103,16 @@ interface GridRowProps extends Omit<GridProps, "selection"> {
   row: number;
   cols: number;
   width: number;
+  /** A frozen row, laid out in the sticky top block instead of at its absolute place. */
+  inFlow?: boolean;
   /** The selected column when the selection is in this row. */
   selectedCol: number | null;
 }
 
-function GridRow({ sheet, row, cols, width, selectedCol, onSelect, onStartEdit }: GridRowProps) {
+function GridRow({ sheet, row, cols, width, inFlow, selectedCol, onSelect, onStartEdit }: GridRowProps) {
   const styles = useStyles();
   return (
-    <div className={styles.row} style={{ top: (row + 1) * ROW_HEIGHT, width }} data-row={row}>
+    <div className={inFlow ? styles.rowInFlow : styles.row} style={inFlow ? { width } : { top: (row + 1) * ROW_HEIGHT, width }} data-row={row}>
       <div className={`${styles.cell} ${styles.heading} ${styles.rowHeading}`} style={{ width: HEADER_WIDTH }}>
         {row + 1}
       </div>
@@ -100,7 +122,7 @@ function GridRow({ sheet, row, cols, width, selectedCol, onSelect, onStartEdit }
           <div
             key={col}
             className={col === selectedCol ? `${styles.cell} ${styles.selected}` : styles.cell}
-            style={cellStyle(cell, sheet.colWidth(col))}
+            style={cellStyle(cell, sheet, col)}
             data-address={addressOf(row, col)}
             onMouseDown={() => onSelect({ row, col })}
             onDoubleClick={onStartEdit}
@@ -131,18 +153,22 @@ function useViewSize(viewport: RefObject<HTMLDivElement | null>): { width: numbe
 
 /** Scrolls the viewport when the selection moves out of view (keyboard moves, cells picked from the pane). */
 function useSelectionInView(viewport: RefObject<HTMLDivElement | null>, sheet: GridSheet, selection: GridSelection): void {
-  let left = HEADER_WIDTH;
-  for (let c = 0; c < selection.col; c++) left += sheet.colWidth(c);
+  // What stays in view: the column letters and frozen rows on top, the row numbers and frozen columns left.
+  const topBlock = (1 + sheet.frozenRows) * ROW_HEIGHT;
+  const leftBlock = columnLeft(sheet, sheet.frozenColumns);
+  const scrollsVertically = selection.row >= sheet.frozenRows;
+  const scrollsHorizontally = selection.col >= sheet.frozenColumns;
+  const left = columnLeft(sheet, selection.col);
   const right = left + sheet.colWidth(selection.col);
   const top = (selection.row + 1) * ROW_HEIGHT;
   useEffect(() => {
     const element = viewport.current;
     if (!element) return;
-    if (top - ROW_HEIGHT < element.scrollTop) element.scrollTop = top - ROW_HEIGHT;
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
-    if (left - HEADER_WIDTH < element.scrollLeft) element.scrollLeft = left - HEADER_WIDTH;
-    else if (right > element.scrollLeft + element.clientWidth) element.scrollLeft = right - element.clientWidth;
-  }, [viewport, left, right, top]);
+    if (scrollsVertically && top < element.scrollTop + topBlock) element.scrollTop = top - topBlock;
+    else if (scrollsVertically && top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+    if (scrollsHorizontally && left < element.scrollLeft + leftBlock) element.scrollLeft = left - leftBlock;
+    else if (scrollsHorizontally && right > element.scrollLeft + element.clientWidth) element.scrollLeft = right - element.clientWidth;
+  }, [viewport, left, right, top, topBlock, leftBlock, scrollsVertically, scrollsHorizontally]);
 }
 
 export function Grid(props: GridProps) {
@@ -159,8 +185,10 @@ export function Grid(props: GridProps) {
 
   useSelectionInView(viewport, sheet, selection);
 
+  const frozen = Array.from({ length: sheet.frozenRows }, (_, row) => row);
   const visible: number[] = [];
-  for (let row = first; row <= last; row++) visible.push(row);
+  for (let row = Math.max(first, sheet.frozenRows); row <= last; row++) visible.push(row);
+  const rowProps = (row: number) => ({ ...props, row, cols, width, selectedCol: row === selection.row ? selection.col : null });
   return (
     <div
       className={styles.viewport}
@@ -170,9 +198,14 @@ export function Grid(props: GridProps) {
       aria-label={`Sheet ${sheet.name}`}
     >
       <div style={{ height: (rows + 1) * ROW_HEIGHT, width, position: "relative" }}>
-        <ColumnHeadings sheet={sheet} cols={cols} />
+        <div className={styles.top} style={{ width }}>
+          <ColumnHeadings sheet={sheet} cols={cols} />
+          {frozen.map((row) => (
+            <GridRow key={row} {...rowProps(row)} inFlow />
+          ))}
+        </div>
         {visible.map((row) => (
-          <GridRow key={row} {...props} row={row} cols={cols} width={width} selectedCol={row === selection.row ? selection.col : null} />
+          <GridRow key={row} {...rowProps(row)} />
         ))}
       </div>
     </div>

@@ -20,6 +20,9 @@ export interface GridSheet {
   name: string;
   rowCount: number;
   colCount: number;
+  /** Frozen panes: rows at the top and columns at the left that stay in view while scrolling. */
+  frozenRows: number;
+  frozenColumns: number;
   cell(row: number, col: number): GridCell | undefined;
   /** Column width in pixels. */
   colWidth(col: number): number;

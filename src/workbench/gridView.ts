@@ -32,6 +32,8 @@ export function gridSheetOf(workbook: MemoryWorkbook, name: string): GridSheet {
     name,
     rowCount: model?.rowCount ?? 0,
     colCount: model?.columnCount ?? 0,
+    frozenRows: model?.frozenRows ?? 0,
+    frozenColumns: model?.frozenColumns ?? 0,
     colWidth: (col) => {
       const points = model ? workbook.columnWidth(name, col) : undefined;
       return points === undefined ? DEFAULT_COLUMN_PX : Math.round(points * POINTS_TO_PX);

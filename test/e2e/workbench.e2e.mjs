@@ -151,7 +151,11 @@ export const tests = [
       assert.equal(last["Item No."], "2000");
       assert.equal(last.Quantity, 2);
       assert.equal(last.Description, "Helmet");
-      assert.equal((await hooks(page, () => window.__invTest.getCell("Item Ledger Entries", "A3"))).value, "Generated 2025-02-05 10:14 · ledger v5 · basis posted");
+      const { ledgerVersion } = await hooks(page, () => window.__invTest.ledger());
+      assert.equal(
+        (await hooks(page, () => window.__invTest.getCell("Item Ledger Entries", "A3"))).value,
+        `Generated 2025-02-05 10:14 · ledger v${ledgerVersion} · basis posted`,
+      );
       assert.equal(await hooks(page, () => window.__invTest.activeSheet()), "Item Ledger Entries");
       await ctx.screenshot("04-item-ledger-sheet");
       const values = await runCommand(page, "Write value entries");

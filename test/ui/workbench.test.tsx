@@ -97,7 +97,7 @@ describe("Grid", () => {
     const { workbook, controller } = controllerWith(new Map());
     const rows = Array.from({ length: 5000 }, (_, i) => [`<i>row ${i + 1}</i>`, i + 1]);
     await workbook.writeTable({
-      sheet: "Long", table: "tblLong", title: "Long", style: "output",
+      sheet: "Long", table: "tblLong", title: "Long", style: "output", freezeFirstColumn: true,
       columns: [{ header: "Text", kind: "text" }, { header: "N", kind: "integer" }], rows,
     });
     const onSelect = jest.fn();
@@ -112,6 +112,12 @@ describe("Grid", () => {
     expect(rendered).toBeLessThan(100);
     expect(screen.getByText("<i>row 1</i>")).toBeTruthy();
     expect(grid.querySelector("i")).toBeNull();
+    // Frozen panes: the banner and header rows sit in the sticky top block, column A sticks left.
+    const sheet = controller.gridSheet("Long");
+    expect([sheet.frozenRows, sheet.frozenColumns]).toEqual([5, 1]);
+    expect((grid.querySelector('[data-address="A6"]') as HTMLElement).style.position).toBe("sticky");
+    expect((grid.querySelector('[data-address="B6"]') as HTMLElement).style.position).toBe("");
+    expect(grid.querySelector('[data-row="4"]')?.parentElement?.querySelector('[data-row="0"]')).toBeTruthy();
     fireEvent.mouseDown(grid.querySelector('[data-address="B6"]') as Element);
     expect(onSelect).toHaveBeenCalledWith({ row: 5, col: 1 });
   });
