@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     // CommonJS build configs and asset generators run in Node (webpack.config.js, jest.config.js, assets/*.js).
-    files: ["*.js", "assets/*.js"],
+    files: ["*.js", "assets/*.js", "test/stubs/*.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
