@@ -1,5 +1,5 @@
 /** Company-wide setup and counters: everything that is not per item. */
-import type { Money, Qty } from "./money";
+import type { Money, Qty, UnitCost } from "./money";
 import {
   DEFAULT_ACCOUNTS,
   DEFAULT_INVENTORY_SETUP,
@@ -27,6 +27,27 @@ export interface TransferShipment {
   inTransit: string;
   shipped: Qty;
   received: Qty;
+  /** Receipt date of the quantity in transit (the order's date, else the first shipment's). */
+  date?: IsoDate;
+}
+
+/** An open order line (FORMAT.md `order`): planned supply or demand, no ledger entry. */
+export interface OrderLine {
+  type: "Purchase" | "Sale" | "Transfer" | "Assembly";
+  documentNo: string;
+  item: string;
+  variant: string;
+  location: string;
+  /** Transfer: the to-location. */
+  newLocation: string | null;
+  /** Expected receipt or shipment date. */
+  date: IsoDate;
+  quantity: Qty;
+  outstanding: Qty;
+  unitCost: UnitCost | null;
+  amount: Money | null;
+  /** Purchase: the amount the line's earlier receipts carried (costing.md §4.1). */
+  carried: Money;
 }
 
 export interface Company {
@@ -42,6 +63,8 @@ export interface Company {
   responsibilityCenters?: { code: string; location: string | null }[];
   /** Transfers shipped through an in-transit location, by document number (inventory.md §9.2). */
   transferShipments?: Record<string, TransferShipment>;
+  /** Open order lines by document number and item. */
+  orderLines?: Record<string, OrderLine>;
   /** Start dates of accounting periods (for the AccountingPeriod average cost period). */
   accountingPeriods: IsoDate[];
   /** Ending dates of closed inventory periods, ascending. */

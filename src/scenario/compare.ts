@@ -7,6 +7,7 @@ import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import { indexOf } from "../core/ledger/bookIndex";
 import { money, qty, roundToStep, unitCost, unitCostOf } from "../core/money";
+import { availabilityAt } from "../core/queries/availability";
 import { quantityAt, valueAt } from "../core/queries/stock";
 import { reconciliationDifference } from "../core/gl/reconcile";
 import type { Item, ItemLedgerEntry, ValueEntry } from "../core/types";
@@ -15,13 +16,16 @@ export interface LedgerView {
   company: Company;
   items: Map<string, Item>;
   books: Map<string, ItemBook>;
+  /** The last step's date: the default `date` of availability rows. */
+  lastDate: string;
 }
 
 type Kind = "money" | "qty" | "unitCost" | "raw";
 
 const KINDS: Record<string, Kind> = {
   quantity: "qty", remainingQuantity: "qty", invoicedQuantity: "qty", valuedQuantity: "qty", itemLedgerEntryQuantity: "qty",
-  inventory: "qty",
+  inventory: "qty", grossRequirement: "qty", scheduledReceipts: "qty", reserved: "qty", projectedAvailableBalance: "qty",
+  availableInventory: "qty",
   costAmountActual: "money", costAmountExpected: "money", costAmountNonInventoriable: "money", costPostedToGL: "money", expectedCostPostedToGL: "money",
   inventoryValue: "money", value: "money", balance: "money", difference: "money",
   costPerUnit: "unitCost", unitCost: "unitCost", standardCost: "unitCost", unitPrice: "unitCost",
@@ -170,6 +174,19 @@ function byLotRow(view: LedgerView, row: Record<string, unknown>): Record<string
   };
 }
 
+function availabilityRow(view: LedgerView, row: Record<string, unknown>): Record<string, unknown> {
+  const item = view.items.get(row.item as string);
+  if (!item) return { ...row, exists: false };
+  const figures = availabilityAt(view.company, {
+    item,
+    book: view.books.get(item.no),
+    location: row.location as string | undefined,
+    date: (row.date as string | undefined) ?? view.lastDate,
+    items: [...view.items.values()],
+  });
+  return { ...row, ...figures };
+}
+
 function valueAtDateRow(view: LedgerView, row: Record<string, unknown>): Record<string, unknown> {
   const book = view.books.get(row.item as string);
   const filter = {
@@ -195,6 +212,9 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
   }
   for (const row of rows("inventoryByLot")) {
     compareRow(view, `${path}.inventoryByLot[item=${row.item},lotNo=${row.lotNo ?? row.serialNo}]`, row, byLotRow(view, row));
+  }
+  for (const row of rows("availability")) {
+    compareRow(view, `${path}.availability[item=${row.item},location=${row.location ?? "*"}]`, row, availabilityRow(view, row));
   }
   for (const row of rows("valueAtDate")) {
     compareRow(view, `${path}.valueAtDate[item=${row.item},date=${row.date}]`, row, valueAtDateRow(view, row));

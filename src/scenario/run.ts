@@ -78,6 +78,11 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
         lotNo: s.lotNo, serialNo: s.serialNo, documentNo: s.documentNo,
       });
       return;
+    case "order":
+      return service.order({
+        type: s.type, documentNo: s.documentNo, item: s.item, variant: s.variant, location: s.location,
+        newLocation: s.newLocation, quantity: s.quantity, date: s.date, unitCost: s.unitCost, amount: s.amount,
+      });
     case "shipTransfer":
       return service.shipTransfer({
         documentNo: s.documentNo, item: s.item, variant: s.variant, location: s.location, newLocation: s.newLocation,
@@ -97,11 +102,20 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
   }
 }
 
-async function view(service: InventoryService): Promise<LedgerView> {
+async function view(service: InventoryService, lastDate: string): Promise<LedgerView> {
   const company = await service.company();
   const items = await service.items();
   const books = await service.books(items.map((i) => i.no));
-  return { company, items: new Map(items.map((i) => [i.no, i])), books };
+  return { company, items: new Map(items.map((i) => [i.no, i])), books, lastDate };
+}
+
+/** The date of the last step up to `index` that has one. */
+function lastDateOf(scenario: Scenario, index: number): string {
+  for (let i = index; i >= 0; i -= 1) {
+    const date = scenario.steps[i]?.date;
+    if (typeof date === "string") return date;
+  }
+  return "9999-12-31";
 }
 
 async function runRefusedStep(store: MemoryLedgerStore, service: InventoryService, step: Step, path: string): Promise<void> {
@@ -141,9 +155,11 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
           throw new Mismatch(`${path} expected accepted actual refused: ${(error as Error).message}`);
         }
       }
-      if (step.expectAfter) checkExpectations(await view(service), step.expectAfter as Record<string, unknown>, `${path}.expectAfter`);
+      if (step.expectAfter) {
+        checkExpectations(await view(service, lastDateOf(scenario, i)), step.expectAfter as Record<string, unknown>, `${path}.expectAfter`);
+      }
     }
-    checkExpectations(await view(service), scenario.expect ?? {}, "expect");
+    checkExpectations(await view(service, lastDateOf(scenario, scenario.steps.length - 1)), scenario.expect ?? {}, "expect");
     return { id: scenario.id, passed: true };
   } catch (error) {
     const message = error instanceof Mismatch ? error.message : `engine error: ${(error as Error).stack ?? error}`;

@@ -13,6 +13,7 @@ import { amountOf, QTY_SCALE, qty, roundToStep, type Money, type Qty } from "../
 import type { IsoDate, Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
 import { createEntry, createValue } from "./entries";
+import { consumeOrder, openOrder } from "../inventory/orders";
 import { checkOpenPeriod, refuse, requireItem } from "./guards";
 import { createInbound, finishInbound } from "./inbound";
 import { outboundValuationDate, indirectCost } from "./values";
@@ -138,6 +139,8 @@ export function assemble(ws: Workspace, input: AssembleInput): ItemLedgerEntry {
   if (location?.inTransit) refuse(`Location ${input.location} is an in-transit location and cannot be used for an assembly`, "location");
   checkOpenPeriod(ws, input.date);
   const q = qty(input.quantity);
+  const order = openOrder(ws, input.documentNo, parent.no, "Assembly");
+  if (order) consumeOrder(ws, order, q);
   const consumption = componentsOf(ws, parent, q, input).map((component) => postConsumption(ws, component, input));
   const resourceCost = (parent.assemblyBOM ?? [])
     .filter((line) => line.resource)

@@ -6,6 +6,7 @@ import type { Workspace } from "../workspace";
 import { postInbound } from "./inbound";
 import { isInboundLine, toPostingLine, validateLines, type PostingLine } from "./line";
 import { postOutbound } from "./outbound";
+import { linkToOrder } from "../inventory/orders";
 import { applyTrackingRules } from "./tracking";
 import { postTransfer } from "./transfer";
 
@@ -21,6 +22,11 @@ export function postLines(ws: Workspace, lines: readonly JournalLine[]): { first
   const errors: FieldError[] = validateLines(ws, lines);
   if (errors.length > 0) throw new RefusedError(errors);
   const first = ws.company.counters.lastItemLedgerEntryNo + 1;
-  lines.forEach((line, i) => postLine(ws, toPostingLine(ws, line, i)));
+  lines.forEach((line, i) => {
+    // A line with the document number of an open order line posts against it (FORMAT.md `order`).
+    const converted = toPostingLine(ws, line, i);
+    const linked = linkToOrder(ws, line, converted.quantity, converted.lineNo);
+    postLine(ws, linked === line ? converted : toPostingLine(ws, linked, i));
+  });
   return { first, last: ws.company.counters.lastItemLedgerEntryNo };
 }

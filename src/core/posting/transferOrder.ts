@@ -10,6 +10,7 @@ import { openInBucket } from "../ledger/bookIndex";
 import { qty, qtyToNumber, type Qty } from "../money";
 import type { IsoDate, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
+import { consumeOrder, openOrder } from "../inventory/orders";
 import { checkOpenPeriod, requireItem } from "./guards";
 import { toPostingLine } from "./line";
 import { applyTrackingRules } from "./tracking";
@@ -75,9 +76,12 @@ export function shipTransfer(ws: Workspace, input: ShipTransferInput): void {
   applyTrackingRules(ws, line, item);
   const onHand = ws.book(item.no)?.entries.reduce((s, e) => s + (e.location === input.location && e.variant === line.variant ? e.quantity : 0), 0) ?? 0;
   if (onHand < line.quantity) refuse("quantity", `Item ${item.no} is not available at ${input.location} in the quantity to ship`);
+  const order = openOrder(ws, input.documentNo, item.no, "Transfer");
+  if (order) consumeOrder(ws, order, line.quantity);
   postTransferPair(ws, line, item, { location: inTransit, lotNo: line.lotNo, serialNo: line.serialNo, expirationDate: line.expirationDate });
   const record = shipments(ws)[input.documentNo] ?? {
     documentNo: input.documentNo, item: item.no, variant: line.variant, from: input.location, to: input.newLocation, inTransit, shipped: 0, received: 0,
+    date: order?.date ?? input.date,
   };
   record.shipped += line.quantity;
   shipments(ws)[input.documentNo] = record;

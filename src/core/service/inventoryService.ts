@@ -7,6 +7,7 @@ import type { ItemBook } from "../book";
 import type { Company } from "../company";
 import { revalue, type RevalueInput } from "../costing/revaluation";
 import { RefusedError, type FieldError } from "../errors";
+import { createOrder, type OrderInput } from "../inventory/orders";
 import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
 import { updateItem, upsertItem } from "../inventory/updateItem";
 import type { JournalLine } from "../journal";
@@ -146,6 +147,10 @@ export class InventoryService {
 
   async updateItem(no: string, fields: Omit<ItemInput, "no">): Promise<void> {
     await this.command({ items: [no] }, (ws) => updateItem(ws, no, fields));
+  }
+
+  async order(input: OrderInput): Promise<void> {
+    await this.command({ items: [input.item] }, (ws) => createOrder(ws, input));
   }
 
   async shipTransfer(input: ShipTransferInput): Promise<void> {
