@@ -2,8 +2,8 @@
  * The DEMO company of excel.md §0, as far as the first slice posts it: company (work date 2025-02-05,
  * locations MAIN and EAST), items 1000 Bicycle FIFO, 2000 Helmet Average, 3000 Glue FIFO, and the
  * January/February item ledger entries posted journal by journal THROUGH THE SERVICE, so the demo is
- * what a user would get by typing the same lines. Not in this slice and therefore left out: the item
- * charge on ILE 2 (VE 12), lot tracking of item 3000, open documents and the manual G/L journal.
+ * what a user would get by typing the same lines, plus the FREIGHT item charge on ILE 2 (VE 12). Not yet
+ * modelled and therefore left out: lot tracking of item 3000, open documents and the manual G/L journal.
  */
 import type { JournalLine } from "../core/journal";
 import type { LedgerStore } from "../core/ports";
@@ -18,7 +18,12 @@ export const DEMO_COMPANY: CompanyInput = {
   workDate: DEMO_WORK_DATE,
   inventorySetup: { automaticCostPosting: true, expectedCostPosting: false, averageCostPeriod: "Day", averageCostCalcType: "Item" },
   locations: [{ code: "MAIN" }, { code: "EAST" }],
+  // Posting group RESALE of excel.md §0.
+  accounts: { inventory: "1300", cogs: "5000", inventoryAdjustment: "5100", directCostApplied: "5200" },
 };
+
+/** VE 12: freight on the receipt of ILE 2, posted 2025-01-25, valued at the receipt's date. */
+export const DEMO_FREIGHT_CHARGE = { date: "2025-01-25", appliesToEntry: 2, amount: 40, documentNo: "FREIGHT" };
 
 export const DEMO_ITEMS: ItemInput[] = [
   { no: "1000", description: "Bicycle", costingMethod: "FIFO", unitCost: 100, unitPrice: 200, category: "BIKES", attributes: { Color: "Red" } },
@@ -57,5 +62,8 @@ export async function isEmptyStore(store: LedgerStore): Promise<boolean> {
 export async function loadDemoLedger(service: InventoryService): Promise<void> {
   await service.initCompany(DEMO_COMPANY);
   await service.upsertItems(DEMO_ITEMS);
-  for (const journal of DEMO_JOURNALS) await service.postJournal(journal);
+  const [firstJournals, lastJournal] = [DEMO_JOURNALS.slice(0, -1), DEMO_JOURNALS[DEMO_JOURNALS.length - 1]];
+  for (const journal of firstJournals) await service.postJournal(journal);
+  await service.itemCharge(DEMO_FREIGHT_CHARGE);
+  await service.postJournal(lastJournal);
 }

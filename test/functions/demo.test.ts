@@ -1,6 +1,5 @@
 /**
  * The INV examples of excel.md §1.2 on the DEMO ledger, posted through the real service into both stores.
- * (The DEMO slice has no item charge VE 12, so only figures that do not involve it are asserted.)
  */
 import type { LedgerStore } from "../../src/core/ports";
 import { InventoryService } from "../../src/core/service/inventoryService";
@@ -46,6 +45,11 @@ describe.each(stores)("DEMO examples on the %s store", (_name, makeStore) => {
   test("a range of items returns a same-shaped array; a filter sums its items", async () => {
     expect(await QTY([["1000"], ["2000"], ["3000"]], "2025-01-31")).toEqual([[8], [15], [31]]);
     expect(await QTY([["*"]], "2025-01-31")).toEqual([[54]]);
+  });
+
+  test("INV.UNITCOST of the FIFO item includes the freight charge; adjusted forwards it to the sale", async () => {
+    expect(await UNITCOST([["1000"]], "2025-01-31")).toEqual([[115]]);
+    expect(await UNITCOST([["1000"]], "2025-01-31", null, "adjusted")).toEqual([[120]]);
   });
 
   test("INV.UNITCOST of the average-cost item, posted and adjusted", async () => {
