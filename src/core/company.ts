@@ -50,6 +50,20 @@ export interface OrderLine {
   carried: Money;
 }
 
+/** A reservation (inventory.md §12): demand order line ← supply (inventory entry or supply order). */
+export interface Reservation {
+  entryNo: number;
+  demand: string;
+  item: string;
+  /** "Inventory" or the supply order's document number. */
+  supply: string;
+  /** The inbound entry held, for reservations on inventory. */
+  inboundEntryNo: number | null;
+  quantity: Qty;
+  lotNo: string | null;
+  serialNo: string | null;
+}
+
 export interface Company {
   id: string;
   name: string;
@@ -65,6 +79,8 @@ export interface Company {
   transferShipments?: Record<string, TransferShipment>;
   /** Open order lines by document number and item. */
   orderLines?: Record<string, OrderLine>;
+  /** Active reservations. */
+  reservations?: Reservation[];
   /** Start dates of accounting periods (for the AccountingPeriod average cost period). */
   accountingPeriods: IsoDate[];
   /** Ending dates of closed inventory periods, ascending. */

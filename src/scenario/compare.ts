@@ -198,6 +198,26 @@ function valueAtDateRow(view: LedgerView, row: Record<string, unknown>): Record<
   return { ...row, quantity: book ? quantityAt(book, filter) : 0, value: book ? valueAt(book, filter) : 0 };
 }
 
+/** Open reservations summed per demand, supply and number, compared as the complete set. */
+function checkReservations(view: LedgerView, rows: Record<string, unknown>[], path: string): void {
+  const actual = new Map<string, Record<string, unknown>>();
+  for (const r of view.company.reservations ?? []) {
+    const key = JSON.stringify([r.demand, r.supply, r.lotNo, r.serialNo]);
+    const row = actual.get(key) ?? { demand: r.demand, supply: r.supply, quantity: 0, lotNo: r.lotNo, serialNo: r.serialNo };
+    row.quantity = (row.quantity as number) + r.quantity;
+    actual.set(key, row);
+  }
+  const remaining = [...actual.values()];
+  for (const row of rows) {
+    const here = `${path}[demand=${row.demand},supply=${row.supply}]`;
+    const index = remaining.findIndex((a) => a.demand === row.demand && a.supply === row.supply && (row.lotNo === undefined || a.lotNo === row.lotNo));
+    if (index < 0) throw new Mismatch(`${here} expected a reservation actual none`);
+    compareRow(view, here, row, remaining[index]);
+    remaining.splice(index, 1);
+  }
+  if (remaining.length > 0) throw new Mismatch(`${path} expected ${rows.length} reservations actual ${rows.length + remaining.length}`);
+}
+
 export function checkExpectations(view: LedgerView, expect: Record<string, unknown>, path: string): void {
   const rows = (key: string): Record<string, unknown>[] => {
     const value = expect[key];
@@ -213,6 +233,7 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
   for (const row of rows("inventoryByLot")) {
     compareRow(view, `${path}.inventoryByLot[item=${row.item},lotNo=${row.lotNo ?? row.serialNo}]`, row, byLotRow(view, row));
   }
+  if (expect.reservations !== undefined) checkReservations(view, rows("reservations"), `${path}.reservations`);
   for (const row of rows("availability")) {
     compareRow(view, `${path}.availability[item=${row.item},location=${row.location ?? "*"}]`, row, availabilityRow(view, row));
   }

@@ -34,6 +34,8 @@ export const STEP_FIELDS: Record<string, string[]> = {
   reopenInventoryPeriod: ["date"],
   physicalCount: ["date", "item", "location", "variant", "countedQuantity", "lotNo", "serialNo", "documentNo"],
   updateItem: ["item", "fields"],
+  reserve: ["documentNo", "quantity", "from", "lotNo", "serialNo"],
+  cancelReservation: ["documentNo", "quantity"],
   order: ["type", "documentNo", "item", "variant", "location", "newLocation", "quantity", "date", "unitCost", "amount"],
   shipTransfer: ["documentNo", "item", "variant", "location", "newLocation", "inTransit", "quantity", "date", "lotNo", "serialNo"],
   receiveTransfer: ["documentNo", "quantity", "date", "lotNo", "serialNo"],
@@ -42,7 +44,7 @@ export const STEP_FIELDS: Record<string, string[]> = {
 
 /** Ops of FORMAT.md that the engine does not implement yet: a scenario using them fails naming the op. */
 export const PENDING_OPS = [
-  "reserve", "convertNonstock", "cancelReservation",
+  "convertNonstock",
   "importItems",
 ];
 
@@ -74,6 +76,7 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
     "item", "location", "date", "inventory", "grossRequirement", "scheduledReceipts", "reserved", "projectedAvailableBalance",
     "availableInventory",
   ],
+  reservations: ["demand", "supply", "quantity", "lotNo", "serialNo"],
   glAccounts: ["no", "balance"],
   reconciliation: ["difference"],
 };
@@ -81,7 +84,7 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
 /** Expectations of FORMAT.md that the engine does not compute yet: a scenario using them fails naming them. */
 export const PENDING_EXPECTATIONS = [
   "availabilityByPeriod", "availabilityByEvent", "availabilityByLocation", "bomAvailability",
-  "reservations", "itemSearch", "trace", "importErrors",
+  "itemSearch", "trace", "importErrors",
 ];
 
 /** Problems that make a scenario fail before it runs: unknown ops, step fields, setup or expectation keys. */

@@ -78,6 +78,10 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
         lotNo: s.lotNo, serialNo: s.serialNo, documentNo: s.documentNo,
       });
       return;
+    case "reserve":
+      return service.reserve({ documentNo: s.documentNo, quantity: s.quantity, from: s.from, lotNo: s.lotNo, serialNo: s.serialNo });
+    case "cancelReservation":
+      return service.cancelReservation(s.documentNo, s.quantity);
     case "order":
       return service.order({
         type: s.type, documentNo: s.documentNo, item: s.item, variant: s.variant, location: s.location,

@@ -5,6 +5,7 @@
 import type { ItemBook } from "../book";
 import { RefusedError } from "../errors";
 import { findEntry, openInBucket } from "../ledger/bookIndex";
+import { consumeDemandReservations, reservedOnEntry } from "../inventory/reservations";
 import { applyQuantity } from "../posting/entries";
 import type { CostingMethod, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
@@ -65,16 +66,33 @@ export function applyOutbound(
       ]);
     }
   }
+  applyReserved(ws, book, outbound);
+  // Other demands' reservations hold part of an entry's remaining quantity (inventory.md §12.3).
+  const hasReservations = (ws.company.reservations?.length ?? 0) > 0;
+  const free = (e: ItemLedgerEntry): number => e.remainingQuantity - (hasReservations ? reservedOnEntry(ws, e.entryNo, outbound.documentNo) : 0);
   // Applying closes entries of the list being walked: take the candidates first when few are needed.
-  const taken: ItemLedgerEntry[] = [];
+  const taken: [ItemLedgerEntry, number][] = [];
   let needed = -outbound.remainingQuantity;
+  let held = 0;
   for (const inbound of candidateInbounds(book, outbound, method)) {
     if (needed <= 0) break;
-    taken.push(inbound);
-    needed -= inbound.remainingQuantity;
+    const quantity = Math.min(needed, Math.max(0, free(inbound)));
+    held += inbound.remainingQuantity - Math.max(0, free(inbound));
+    if (quantity > 0) taken.push([inbound, quantity]);
+    needed -= quantity;
   }
-  for (const inbound of taken) {
-    applyQuantity(ws, book, inbound, outbound, Math.min(-outbound.remainingQuantity, inbound.remainingQuantity), outbound.postingDate, false);
+  if (needed > 0 && held > 0) {
+    throw new RefusedError([{ line: lineNo, field: "quantity", message: `Item ${outbound.item}: the quantity at ${outbound.location} is reserved for other demands` }]);
+  }
+  for (const [inbound, quantity] of taken) applyQuantity(ws, book, inbound, outbound, quantity, outbound.postingDate, false);
+}
+
+/** An outbound posted for a demand with reservations on inventory takes the reserved entries first (§12.3). */
+function applyReserved(ws: Workspace, book: ItemBook, outbound: ItemLedgerEntry): void {
+  if (!outbound.documentNo || !ws.company.reservations?.length) return;
+  for (const [entryNo, quantity] of consumeDemandReservations(ws, outbound.documentNo, outbound.item, -outbound.remainingQuantity)) {
+    const inbound = findEntry(book, entryNo);
+    if (inbound && inbound.open) applyQuantity(ws, book, inbound, outbound, Math.min(quantity, inbound.remainingQuantity), outbound.postingDate, true);
   }
 }
 

@@ -7,6 +7,7 @@ import { postInbound } from "./inbound";
 import { isInboundLine, toPostingLine, validateLines, type PostingLine } from "./line";
 import { postOutbound } from "./outbound";
 import { linkToOrder } from "../inventory/orders";
+import { moveReservationsToEntry } from "../inventory/reservations";
 import { applyTrackingRules } from "./tracking";
 import { postTransfer } from "./transfer";
 
@@ -26,7 +27,11 @@ export function postLines(ws: Workspace, lines: readonly JournalLine[]): { first
     // A line with the document number of an open order line posts against it (FORMAT.md `order`).
     const converted = toPostingLine(ws, line, i);
     const linked = linkToOrder(ws, line, converted.quantity, converted.lineNo);
-    postLine(ws, linked === line ? converted : toPostingLine(ws, linked, i));
+    const entry = postLine(ws, linked === line ? converted : toPostingLine(ws, linked, i));
+    // Receiving a reserved supply order moves its reservations onto the new entry (inventory.md §12.3).
+    if (entry.positive && line.documentNo && ws.company.reservations?.some((r) => r.supply === line.documentNo)) {
+      moveReservationsToEntry(ws, line.documentNo, entry);
+    }
   });
   return { first, last: ws.company.counters.lastItemLedgerEntryNo };
 }

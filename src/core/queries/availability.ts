@@ -1,11 +1,12 @@
 /**
  * Availability as a balance at a date (inventory.md §11.1): current inventory, and the gross
  * requirement and scheduled receipts of open order lines due on or before the date. Transfers
- * count only with a location filter (company-wide they cancel out). Reservations are not modelled
- * yet, so nothing is reserved.
+ * count only with a location filter (company-wide they cancel out). Reservations lower only the
+ * available inventory, never the projected balance (§12.5).
  */
 import type { ItemBook } from "../book";
 import type { Company, OrderLine } from "../company";
+import { findEntry } from "../ledger/bookIndex";
 import { mulDivRound, QTY_SCALE, type Qty } from "../money";
 import type { IsoDate, Item } from "../types";
 import { quantityAt } from "./stock";
@@ -73,7 +74,13 @@ export function availabilityAt(company: Company, query: AvailabilityQuery): Avai
       if ((shipment.date ?? query.date) <= query.date) scheduledReceipts += shipment.shipped - shipment.received;
     }
   }
-  const reserved = 0;
+  // Reserved Qty. on Inventory: current reservations on inbound entries at the location.
+  let reserved = 0;
+  for (const r of company.reservations ?? []) {
+    if (r.item !== query.item.no || r.inboundEntryNo === null) continue;
+    const entry = query.book ? findEntry(query.book, r.inboundEntryNo) : undefined;
+    if (entry && (query.location === undefined || entry.location === query.location)) reserved += r.quantity;
+  }
   return {
     inventory,
     grossRequirement,

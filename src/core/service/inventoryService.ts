@@ -9,6 +9,7 @@ import { revalue, type RevalueInput } from "../costing/revaluation";
 import { RefusedError, type FieldError } from "../errors";
 import { createOrder, type OrderInput } from "../inventory/orders";
 import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
+import { cancelReservation, reserve, type ReserveInput } from "../inventory/reservations";
 import { updateItem, upsertItem } from "../inventory/updateItem";
 import type { JournalLine } from "../journal";
 import type { LedgerReader, LedgerStore, LedgerTransaction } from "../ports";
@@ -151,6 +152,16 @@ export class InventoryService {
 
   async order(input: OrderInput): Promise<void> {
     await this.command({ items: [input.item] }, (ws) => createOrder(ws, input));
+  }
+
+  async reserve(input: ReserveInput): Promise<void> {
+    const company = await this.company();
+    const items = Object.values(company.orderLines ?? {}).filter((l) => l.documentNo === input.documentNo).map((l) => l.item);
+    await this.command({ items }, (ws) => reserve(ws, input));
+  }
+
+  async cancelReservation(documentNo: string, quantity?: number): Promise<void> {
+    await this.command({ items: [] }, (ws) => cancelReservation(ws, documentNo, quantity));
   }
 
   async shipTransfer(input: ShipTransferInput): Promise<void> {
