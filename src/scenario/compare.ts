@@ -7,10 +7,10 @@ import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import { indexOf } from "../core/ledger/bookIndex";
 import { money, qty, roundToStep, unitCost, unitCostOf } from "../core/money";
-import { availabilityAt } from "../core/queries/availability";
+import { availabilityAt, availabilityByPeriod, availabilityEvents, currentInventory } from "../core/queries/availability";
 import { quantityAt, valueAt } from "../core/queries/stock";
 import { reconciliationDifference } from "../core/gl/reconcile";
-import type { Item, ItemLedgerEntry, ValueEntry } from "../core/types";
+import type { AverageCostPeriod, Item, ItemLedgerEntry, ValueEntry } from "../core/types";
 
 export interface LedgerView {
   company: Company;
@@ -25,7 +25,7 @@ type Kind = "money" | "qty" | "unitCost" | "raw";
 const KINDS: Record<string, Kind> = {
   quantity: "qty", remainingQuantity: "qty", invoicedQuantity: "qty", valuedQuantity: "qty", itemLedgerEntryQuantity: "qty",
   inventory: "qty", grossRequirement: "qty", scheduledReceipts: "qty", reserved: "qty", projectedAvailableBalance: "qty",
-  availableInventory: "qty",
+  availableInventory: "qty", projectedInventory: "qty",
   costAmountActual: "money", costAmountExpected: "money", costAmountNonInventoriable: "money", costPostedToGL: "money", expectedCostPostedToGL: "money",
   inventoryValue: "money", value: "money", balance: "money", difference: "money",
   costPerUnit: "unitCost", unitCost: "unitCost", standardCost: "unitCost", unitPrice: "unitCost",
@@ -187,6 +187,53 @@ function availabilityRow(view: LedgerView, row: Record<string, unknown>): Record
   return { ...row, ...figures };
 }
 
+function availabilityQuery(view: LedgerView, row: Record<string, unknown>, location?: string) {
+  const item = view.items.get(row.item as string);
+  if (!item) throw new Mismatch(`item ${row.item} expected to exist actual none`);
+  return { item, book: view.books.get(item.no), location, items: [...view.items.values()] };
+}
+
+function compareLines(view: LedgerView, path: string, expected: Record<string, unknown>[], actual: Record<string, unknown>[]): void {
+  expected.forEach((line, i) => {
+    if (!actual[i]) throw new Mismatch(`${path}[${i}] expected a line actual none`);
+    compareRow(view, `${path}[${i}]`, line, actual[i]);
+  });
+  if (actual.length !== expected.length) throw new Mismatch(`${path} expected ${expected.length} lines actual ${actual.length}`);
+}
+
+function checkAvailabilityViews(view: LedgerView, expect: Record<string, unknown>, path: string): void {
+  const list = (key: string) => (expect[key] ?? []) as Record<string, unknown>[];
+  for (const row of list("availabilityByPeriod")) {
+    const expected = row.periods as Record<string, unknown>[];
+    const query = availabilityQuery(view, row, row.location as string | undefined);
+    const actual = availabilityByPeriod(view.company, query, row.periodType as AverageCostPeriod, row.from as string, expected.length);
+    const periodPath = `${path}.availabilityByPeriod[item=${row.item},periodType=${row.periodType}].periods`;
+    expected.forEach((line, i) => compareRow(view, `${periodPath}[${i}]`, line, { ...actual[i] }));
+  }
+  for (const row of list("availabilityByEvent")) {
+    const query = availabilityQuery(view, row, row.location as string | undefined);
+    let balance = currentInventory(query);
+    const lines: Record<string, unknown>[] = [{ type: "Inventory", projectedInventory: balance }];
+    for (const event of availabilityEvents(view.company, query)) {
+      const last = lines[lines.length - 1];
+      balance += event.receipt - event.requirement;
+      if (last.date === event.date) {
+        last.grossRequirement = (last.grossRequirement as number) + event.requirement;
+        last.scheduledReceipts = (last.scheduledReceipts as number) + event.receipt;
+        last.projectedInventory = balance;
+      } else lines.push({ date: event.date, grossRequirement: event.requirement, scheduledReceipts: event.receipt, projectedInventory: balance });
+    }
+    compareLines(view, `${path}.availabilityByEvent[item=${row.item}].lines`, row.lines as Record<string, unknown>[], lines);
+  }
+  for (const row of list("availabilityByLocation")) {
+    for (const line of row.lines as Record<string, unknown>[]) {
+      const query = availabilityQuery(view, row, line.location as string);
+      const figures = availabilityAt(view.company, { ...query, date: (row.date as string | undefined) ?? view.lastDate });
+      compareRow(view, `${path}.availabilityByLocation[item=${row.item},location=${line.location}]`, line, { ...line, ...figures });
+    }
+  }
+}
+
 function valueAtDateRow(view: LedgerView, row: Record<string, unknown>): Record<string, unknown> {
   const book = view.books.get(row.item as string);
   const filter = {
@@ -234,6 +281,7 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
     compareRow(view, `${path}.inventoryByLot[item=${row.item},lotNo=${row.lotNo ?? row.serialNo}]`, row, byLotRow(view, row));
   }
   if (expect.reservations !== undefined) checkReservations(view, rows("reservations"), `${path}.reservations`);
+  checkAvailabilityViews(view, expect, path);
   for (const row of rows("availability")) {
     compareRow(view, `${path}.availability[item=${row.item},location=${row.location ?? "*"}]`, row, availabilityRow(view, row));
   }

@@ -8,7 +8,8 @@ import type { ItemBook } from "../book";
 import type { Company, OrderLine } from "../company";
 import { findEntry } from "../ledger/bookIndex";
 import { mulDivRound, QTY_SCALE, type Qty } from "../money";
-import type { IsoDate, Item } from "../types";
+import { addDays, periodOf } from "../dates";
+import type { AverageCostPeriod, IsoDate, Item } from "../types";
 import { quantityAt } from "./stock";
 
 export interface Availability {
@@ -34,9 +35,8 @@ interface Flow {
   receipt: Qty;
 }
 
-function orderFlow(line: OrderLine, query: AvailabilityQuery, items: ReadonlyMap<string, Item>): Flow {
+function orderFlow(line: OrderLine, query: Omit<AvailabilityQuery, "date">, items: ReadonlyMap<string, Item>): Flow {
   const flow: Flow = { requirement: 0, receipt: 0 };
-  if (line.date > query.date) return flow;
   const here = (location: string | null): boolean => query.location === undefined || location === query.location;
   if (line.item === query.item.no) {
     if (line.type === "Purchase" && here(line.location)) flow.receipt += line.outstanding;
@@ -56,31 +56,49 @@ function orderFlow(line: OrderLine, query: AvailabilityQuery, items: ReadonlyMap
   return flow;
 }
 
-export function availabilityAt(company: Company, query: AvailabilityQuery): Availability {
-  const inventoriable = query.item.type === "Inventory";
-  const inventory = inventoriable && query.book ? quantityAt(query.book, { location: query.location }) : 0;
-  let grossRequirement = 0;
-  let scheduledReceipts = 0;
-  if (inventoriable) {
-    const items = new Map(query.items.map((i) => [i.no, i]));
-    for (const line of Object.values(company.orderLines ?? {})) {
-      const flow = orderFlow(line, query, items);
-      grossRequirement += flow.requirement;
-      scheduledReceipts += flow.receipt;
-    }
-    // Quantity in transit is a scheduled receipt of the destination (location filter only).
-    for (const shipment of Object.values(company.transferShipments ?? {})) {
-      if (shipment.item !== query.item.no || query.location === undefined || shipment.to !== query.location) continue;
-      if ((shipment.date ?? query.date) <= query.date) scheduledReceipts += shipment.shipped - shipment.received;
-    }
+/** Every open demand and supply of the item (at the location) by due date: the events of §11.2. */
+export function availabilityEvents(company: Company, query: Omit<AvailabilityQuery, "date">): (Flow & { date: IsoDate })[] {
+  if (query.item.type !== "Inventory") return [];
+  const events: (Flow & { date: IsoDate })[] = [];
+  const items = new Map(query.items.map((i) => [i.no, i]));
+  for (const line of Object.values(company.orderLines ?? {})) {
+    const flow = orderFlow(line, query, items);
+    if (flow.requirement !== 0 || flow.receipt !== 0) events.push({ date: line.date, ...flow });
   }
-  // Reserved Qty. on Inventory: current reservations on inbound entries at the location.
+  // Quantity in transit is a scheduled receipt of the destination (location filter only).
+  for (const shipment of Object.values(company.transferShipments ?? {})) {
+    if (shipment.item !== query.item.no || query.location === undefined || shipment.to !== query.location) continue;
+    const inTransit = shipment.shipped - shipment.received;
+    if (inTransit !== 0) events.push({ date: shipment.date ?? "0000-01-01", requirement: 0, receipt: inTransit });
+  }
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Reserved Qty. on Inventory: current reservations on inbound entries at the location. */
+function reservedOnInventory(company: Company, query: Omit<AvailabilityQuery, "date">): Qty {
   let reserved = 0;
   for (const r of company.reservations ?? []) {
     if (r.item !== query.item.no || r.inboundEntryNo === null) continue;
     const entry = query.book ? findEntry(query.book, r.inboundEntryNo) : undefined;
     if (entry && (query.location === undefined || entry.location === query.location)) reserved += r.quantity;
   }
+  return reserved;
+}
+
+export function currentInventory(query: Omit<AvailabilityQuery, "date">): Qty {
+  return query.item.type === "Inventory" && query.book ? quantityAt(query.book, { location: query.location }) : 0;
+}
+
+export function availabilityAt(company: Company, query: AvailabilityQuery): Availability {
+  const inventory = currentInventory(query);
+  let grossRequirement = 0;
+  let scheduledReceipts = 0;
+  for (const event of availabilityEvents(company, query)) {
+    if (event.date > query.date) break;
+    grossRequirement += event.requirement;
+    scheduledReceipts += event.receipt;
+  }
+  const reserved = reservedOnInventory(company, query);
   return {
     inventory,
     grossRequirement,
@@ -89,4 +107,36 @@ export function availabilityAt(company: Company, query: AvailabilityQuery): Avai
     projectedAvailableBalance: inventory + scheduledReceipts - grossRequirement,
     availableInventory: inventory - reserved,
   };
+}
+
+export interface PeriodLine {
+  start: IsoDate;
+  grossRequirement: Qty;
+  scheduledReceipts: Qty;
+  projectedAvailableBalance: Qty;
+}
+
+/** Net change per period from `from` (§11.2 by period): lines due inside it; PAB at its last day. */
+export function availabilityByPeriod(company: Company, query: Omit<AvailabilityQuery, "date">, kind: AverageCostPeriod, from: IsoDate, count: number): PeriodLine[] {
+  const events = availabilityEvents(company, query);
+  const inventory = currentInventory(query);
+  const lines: PeriodLine[] = [];
+  let start = periodOf(from, kind, []).start;
+  for (let i = 0; i < count; i += 1) {
+    const period = periodOf(start, kind, []);
+    let grossRequirement = 0;
+    let scheduledReceipts = 0;
+    let balance = inventory;
+    for (const event of events) {
+      if (event.date > period.end) break;
+      balance += event.receipt - event.requirement;
+      if (event.date >= period.start) {
+        grossRequirement += event.requirement;
+        scheduledReceipts += event.receipt;
+      }
+    }
+    lines.push({ start: period.start, grossRequirement, scheduledReceipts, projectedAvailableBalance: balance });
+    start = addDays(period.end, 1);
+  }
+  return lines;
 }
