@@ -4,11 +4,11 @@
  * End-to-end runner: builds the workbench page (webpack, development mode, into a temp dir), serves it
  * on http://127.0.0.1:3000 (a free port if 3000 is taken), launches Debian Chromium headless through
  * playwright-core with a fresh profile and HOME, runs test/e2e/*.e2e.mjs in order against one page,
- * saves screenshots to docs/screenshots/, and prints "N passed, N failed". Any request to a host other
+ * saves screenshots to test-results/screenshots/ (docs/screenshots/ with --update-screenshots), and prints "N passed, N failed". Any request to a host other
  * than 127.0.0.1 fails the run: the add-in works offline. A static build is used rather than
  * `webpack serve` because it has no live-reload socket and no file watching to race with.
  *
- *   node scripts/run-e2e.mjs [--summary out.json] [--keep]
+ *   node scripts/run-e2e.mjs [--summary out.json] [--keep] [--update-screenshots]
  */
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -123,7 +123,9 @@ async function runTests(context, suites, pageUrl) {
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors = [];
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  const screenshots = path.join(root, "docs", "screenshots");
+  // Screenshots go to test-results/ (ignored by git), so an ordinary run never modifies tracked files;
+  // --update-screenshots writes them to docs/screenshots/ instead, to refresh the committed ones.
+  const screenshots = path.join(root, args.includes("--update-screenshots") ? "docs" : "test-results", "screenshots");
   mkdirSync(screenshots, { recursive: true });
   // Failure screenshots go to test-results/ (ignored by git), not among the documentation screenshots.
   const failures = path.join(root, "test-results", "e2e");

@@ -73,6 +73,8 @@ export const tests = [
       const qty = await hooks(page, () => window.__invTest.getCell("Analysis", "B10"));
       assert.equal(qty.value, DEMO_QTY_1000);
       assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "C4"))).value, 8);
+      // =INV.UNITCOST("1000","2025-01-31"): 920.00 / 8, the FREIGHT charge (VE 12) included (excel.md §1.2).
+      assert.equal((await hooks(page, () => window.__invTest.getCell("Analysis", "E4"))).value, 115);
       // =INV.QTY(A4:A6) in G4 spills to G4:G6.
       const spill = await hooks(page, () => ["G4", "G5", "G6"].map((a) => window.__invTest.getCell("Analysis", a).value));
       assert.deepEqual(spill, [DEMO_QTY_1000, 15, 31]);
