@@ -55,6 +55,13 @@ describe("Item Journal sheet", () => {
     ]);
   });
 
+  test("a line marked Posted (its removal failed after the post) is never read again, so it cannot post twice", async () => {
+    const wb = await journalWithRows(2);
+    await writeJournalStatus(wb, { errors: [], posted: true });
+    expect(wb.cell(SHEET, DATA, col("Status")).value).toBe("Posted");
+    expect(await readItemJournal(wb)).toEqual({ lines: [], parseErrors: [] });
+  });
+
   test("bad numbers, dates and entry types name the row and the column; missing required fields too", async () => {
     const wb = await journalWithRows(3);
     type(wb, 0, { Quantity: "ten" });

@@ -117,6 +117,9 @@ export interface JournalRead {
 }
 
 /** Reads the journal table. Blank rows are skipped; each line's lineNo is its 1-based table row. */
+/** Status of a line that is in the ledger; such lines are skipped by every later read. */
+export const POSTED_STATUS = "Posted";
+
 export async function readItemJournal(port: WorkbookPort): Promise<JournalRead> {
   const table = await port.readTable(ITEM_JOURNAL_TABLE);
   if (!table) return { lines: [], parseErrors: [{ message: `The workbook has no ${ITEM_JOURNAL_TABLE} table; create the Item Journal sheet first.` }] };
@@ -126,10 +129,13 @@ export async function readItemJournal(port: WorkbookPort): Promise<JournalRead> 
     return { lines: [], parseErrors: missing.map((field) => ({ field, message: `Column ${JOURNAL_FIELD_COLUMN[field]} is missing from ${ITEM_JOURNAL_TABLE}.` })) };
   }
   const read: JournalRead = { lines: [], parseErrors: [] };
+  const statusColumn = table.headers.indexOf("Status");
   table.rows.forEach((row, index) => {
     const cells = new Map<keyof JournalLine, CellValue>();
     for (const [field, column] of columnOf) cells.set(field, row[column] ?? null);
     if ([...cells.values()].every(isBlank)) return;
+    // A line marked Posted is already in the ledger (its removal from the sheet failed): never post it twice.
+    if (statusColumn >= 0 && row[statusColumn] === POSTED_STATUS) return;
     const parsed = parseJournalRow(cells, index + 1);
     if (parsed.errors.length > 0) read.parseErrors.push(...parsed.errors);
     else if (parsed.line) read.lines.push(parsed.line);
@@ -249,7 +255,7 @@ export async function writeJournalStatus(port: WorkbookPort, result: JournalStat
   const status = table.rows.map((_, index): CellValue[] => {
     const errors = byLine.get(index + 1) ?? [];
     if (errors.length > 0) return [index + 1, "Error", errors[0].message + (errors.length > 1 ? ` (+${errors.length - 1} more)` : "")];
-    return filled[index] ? [index + 1, result.posted ? "Posted" : "OK", null] : [null, null, null];
+    return filled[index] ? [index + 1, result.posted ? POSTED_STATUS : "OK", null] : [null, null, null];
   });
   await port.updateTableColumns(ITEM_JOURNAL_TABLE, ["Line No.", "Status", "Message"], status);
   if (result.computed) {

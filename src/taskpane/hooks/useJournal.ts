@@ -60,6 +60,8 @@ async function postSheet(service: InventoryService, workbook: WorkbookPort, onPo
   if (journal.lines.length === 0) return { intent: "warning", title: "The journal is empty" };
   try {
     const summary = await service.postJournal(journal.lines);
+    // Mark the lines Posted before removing them: if the removal fails, a second Post skips them.
+    await writeJournalStatus(workbook, { errors: [], posted: true });
     await removePostedLines(workbook, journal.lines.map((line) => line.lineNo ?? 0));
     onPosted();
     const range = summary.firstEntryNo === summary.lastEntryNo ? `${summary.firstEntryNo}` : `${summary.firstEntryNo}–${summary.lastEntryNo}`;
