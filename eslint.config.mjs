@@ -35,7 +35,7 @@ export default tseslint.config(
             { group: ["dexie", "dexie/*", "fake-indexeddb", "fake-indexeddb/*"], message: "src/core must not touch storage; use the LedgerStore port." },
             { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/core must not depend on the UI." },
             { group: ["@microsoft/office-js", "office-*", "exceljs"], message: "src/core must not depend on Excel." },
-            { group: ["../storage/*", "../excel/*", "../taskpane/*", "../functions/*", "../workbench/*", "node:*", "fs", "path"], message: "src/core must not import adapters or Node." },
+            { group: ["**/storage/**", "**/excel/**", "**/taskpane/**", "**/functions/**", "**/workbench/**", "**/scenario/**", "**/demo/**", "**/app/**", "node:*", "fs", "path"], message: "src/core must not import adapters or Node." },
           ],
         },
       ],
