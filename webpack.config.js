@@ -10,7 +10,6 @@
  * functions into that same page. `runtimeChunk: "single"` keeps one instance of every module on the page, so
  * the pane and the functions share one Dexie connection and one result cache (duplicated modules otherwise).
  */
-const fs = require("node:fs");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -42,25 +41,6 @@ function contentSecurityPolicy({ officeCdn, devServer }) {
     "object-src 'none'",
     "base-uri 'self'",
   ].join("; ");
-}
-
-/** The workbench page's template: the other helper's file when present, otherwise a minimal page. */
-function workbenchTemplate() {
-  if (fs.existsSync(WORKBENCH_TEMPLATE)) return { template: WORKBENCH_TEMPLATE };
-  return {
-    templateContent: ({ htmlWebpackPlugin }) => `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <meta http-equiv="Content-Security-Policy" content="${htmlWebpackPlugin.options.csp}" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Inventory Ledger – workbench</title>
-  </head>
-  <body>
-    <div id="container"></div>
-  </body>
-</html>`,
-  };
 }
 
 async function serverOptions(workbench, building) {
@@ -96,7 +76,7 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "workbench.html",
         chunks: ["workbench"],
         csp: contentSecurityPolicy({ officeCdn: false, devServer: serving }),
-        ...workbenchTemplate(),
+        template: WORKBENCH_TEMPLATE,
       }),
     );
   }
