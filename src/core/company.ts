@@ -64,6 +64,20 @@ export interface Reservation {
   serialNo: string | null;
 }
 
+/** An item category (inventory.md §3.1) with the attributes it lists and their defaults. */
+export interface Category {
+  code: string;
+  parent: string | null;
+  attributes: { name: string; default?: string | number | boolean }[];
+}
+
+/** A global attribute definition (inventory.md §3.2). */
+export interface AttributeDefinition {
+  name: string;
+  type: "Text" | "Integer" | "Decimal" | "Option" | "Date";
+  values?: string[];
+}
+
 export interface Company {
   id: string;
   name: string;
@@ -79,6 +93,9 @@ export interface Company {
   transferShipments?: Record<string, TransferShipment>;
   /** Open order lines by document number and item. */
   orderLines?: Record<string, OrderLine>;
+  categories?: Category[];
+  /** Attribute definitions by lower-case name. */
+  attributeDefinitions?: Record<string, AttributeDefinition>;
   /** Active reservations. */
   reservations?: Reservation[];
   /** Start dates of accounting periods (for the AccountingPeriod average cost period). */

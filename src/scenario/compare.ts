@@ -5,6 +5,7 @@
  */
 import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
+import { effectiveAttributes, searchItems, type AttributeFilter } from "../core/inventory/attributes";
 import { indexOf } from "../core/ledger/bookIndex";
 import { money, qty, roundToStep, unitCost, unitCostOf } from "../core/money";
 import { availabilityAt, availabilityByPeriod, availabilityEvents, currentInventory } from "../core/queries/availability";
@@ -52,9 +53,16 @@ function compareField(view: LedgerView, path: string, field: string, expected: u
     return;
   }
   const normal = (v: unknown): unknown => (v === undefined || v === "" ? null : v);
-  if (JSON.stringify(normal(expected)) !== JSON.stringify(normal(actual))) {
+  if (stableText(normal(expected)) !== stableText(normal(actual))) {
     throw new Mismatch(`${path}.${field} expected ${JSON.stringify(expected)} actual ${JSON.stringify(actual ?? null)}`);
   }
+}
+
+/** JSON text with object keys sorted: objects such as attribute sets compare as sets. */
+function stableText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 }
 
 function compareRow(view: LedgerView, path: string, expected: Record<string, unknown>, actual: Record<string, unknown>): void {
@@ -149,6 +157,7 @@ function itemRow(view: LedgerView, no: string): Record<string, unknown> {
     inventory: book && inventoriable ? quantityAt(book) : 0,
     inventoryValue: book && inventoriable ? valueAt(book, { includeExpected: true }) : 0,
     unitCost: item.costingMethod === "Standard" ? item.standardCost : (book?.unitCost ?? item.unitCost),
+    attributes: effectiveAttributes(view.company, item),
     costIsAdjusted: book?.costIsAdjusted ?? true,
   };
 }
@@ -282,6 +291,10 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
   }
   if (expect.reservations !== undefined) checkReservations(view, rows("reservations"), `${path}.reservations`);
   checkAvailabilityViews(view, expect, path);
+  rows("itemSearch").forEach((row, i) => {
+    const found = searchItems(view.company, [...view.items.values()], row.filters as AttributeFilter[]);
+    compareRow(view, `${path}.itemSearch[${i}]`, { items: row.items }, { items: found });
+  });
   for (const row of rows("availability")) {
     compareRow(view, `${path}.availability[item=${row.item},location=${row.location ?? "*"}]`, row, availabilityRow(view, row));
   }

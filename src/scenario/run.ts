@@ -31,6 +31,7 @@ function setupOf(scenario: Scenario): { company: CompanyInput; items: ItemInput[
       locations: setup.locations as CompanyInput["locations"],
       accountingPeriods: setup.accountingPeriods as string[] | undefined,
       responsibilityCenters: setup.responsibilityCenters as CompanyInput["responsibilityCenters"],
+      categories: setup.categories as CompanyInput["categories"],
     },
     items: (setup.items as ItemInput[] | undefined) ?? [],
   };

@@ -30,7 +30,7 @@ function linesOf(moves: Move[]): JournalLine[] {
     const postingDate = `2024-01-${String(move.day).padStart(2, "0")}`;
     const other = move.location === "BLUE" ? "RED" : "BLUE";
     if (move.kind === "buy") {
-      lines.push({ postingDate, entryType: "Purchase", item: "A", location: move.location, quantity: move.quantity, amount: move.unitCost * 3 });
+      lines.push({ postingDate, entryType: "Purchase", item: "A", location: move.location, quantity: move.quantity, amount: Math.round(move.unitCost * 300) / 100 });
       stock[move.location] += move.quantity;
       continue;
     }

@@ -169,7 +169,11 @@ function valueOutbounds(ws: Workspace, book: ItemBook, outs: Outbound[], quantit
   let previous = 0;
   for (const { entry: outbound, pooled } of outs) {
     let target: number;
-    if (quantity > 0) {
+    if (quantity > 0 && !pooled) {
+      // Outside the pool (transfers under calc type Item): the average, rounded on its own.
+      target = mulDivRound(outbound.quantity, value, quantity);
+    } else if (quantity > 0) {
+      // Cumulative rounding over the pool's outbounds, so they draw exactly the pool's value (§8.2).
       cumulative += outbound.quantity;
       const amount = mulDivRound(cumulative, value, quantity);
       target = amount - previous;

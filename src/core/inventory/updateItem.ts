@@ -4,6 +4,7 @@
  */
 import { RefusedError } from "../errors";
 import { itemFromInput, type ItemInput } from "../service/inputs";
+import { attributesAfterCategoryChange, checkItemAttributes } from "./attributes";
 import type { Workspace } from "../workspace";
 
 /** Creates the item when it is new, else updates it by `updateItem`'s rules. */
@@ -12,8 +13,19 @@ export function upsertItem(ws: Workspace, input: ItemInput): void {
     updateItem(ws, input.no, input);
     return;
   }
-  ws.items.set(input.no, itemFromInput(input));
+  checkCategory(ws, input.category);
+  const item = itemFromInput(input);
+  item.attributes = checkItemAttributes(ws.company, input.attributes ?? {});
+  ws.items.set(input.no, item);
   ws.changedItems.add(input.no);
+}
+
+/** Category codes are checked once the company has categories (a company without them takes any code). */
+function checkCategory(ws: Workspace, category: string | null | undefined): void {
+  const categories = ws.company.categories ?? [];
+  if (category && categories.length > 0 && !categories.some((c) => c.code === category)) {
+    throw new RefusedError([{ field: "category", message: `Item category ${category} does not exist` }]);
+  }
 }
 
 export function updateItem(ws: Workspace, no: string, fields: Omit<ItemInput, "no">): void {
@@ -26,7 +38,13 @@ export function updateItem(ws: Workspace, no: string, fields: Omit<ItemInput, "n
   if (hasEntries && fields.baseUnitOfMeasure !== undefined && fields.baseUnitOfMeasure !== existing.baseUnitOfMeasure) {
     throw new RefusedError([{ field: "baseUnitOfMeasure", message: `The base unit of measure of item ${no} cannot be changed because it has ledger entries` }]);
   }
-  const updated = itemFromInput({ ...fields, no }, existing);
+  checkCategory(ws, fields.category);
+  const updated = itemFromInput({ ...fields, no, attributes: undefined }, existing);
+  // A category change first (§3.3), then the attribute values given, merged into the item's own.
+  if (fields.category !== undefined && fields.category !== existing.category) {
+    updated.attributes = attributesAfterCategoryChange(ws.company, existing, fields.category);
+  }
+  if (fields.attributes) updated.attributes = { ...updated.attributes, ...checkItemAttributes(ws.company, fields.attributes) };
   ws.items.set(no, updated);
   ws.changedItems.add(no);
   // The card's unit cost lives on the book once the item has one (costing.md §16.3).

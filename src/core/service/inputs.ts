@@ -3,6 +3,7 @@
  * the scaled model at the boundary (money.ts). Defaults follow scenarios/FORMAT.md.
  */
 import { newCompany, type Company } from "../company";
+import { categoriesFromInput, type CategoryInput } from "../inventory/attributes";
 import { money, qty, unitCost } from "../money";
 import type {
   Accounts,
@@ -36,6 +37,7 @@ export interface CompanyInput {
   locations?: { code: string; inTransit?: boolean }[];
   accountingPeriods?: IsoDate[];
   responsibilityCenters?: { code: string; location?: string | null }[];
+  categories?: CategoryInput[];
 }
 
 export interface UnitOfMeasureInput {
@@ -93,6 +95,9 @@ export function companyFromInput(input: CompanyInput): Company {
   company.locations = (input.locations ?? []).map((l) => ({ code: l.code, inTransit: l.inTransit ?? false }));
   company.accountingPeriods = [...(input.accountingPeriods ?? [])].sort();
   company.responsibilityCenters = (input.responsibilityCenters ?? []).map((r) => ({ code: r.code, location: r.location ?? null }));
+  const { categories, definitions } = categoriesFromInput(input.categories ?? []);
+  company.categories = categories;
+  company.attributeDefinitions = definitions;
   return company;
 }
 
