@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { Button, Field, Input, SearchBox, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
-import { unitCostToNumber } from "../core/money";
+import { formatUnitCost } from "./format";
 import type { CostingMethod, Item } from "../core/types";
 import { createItem, useItems, type ItemDraft } from "./hooks/useItems";
 import { useTask } from "./hooks/useTask";
@@ -39,7 +39,7 @@ function ItemRow({ item }: { item: Item }) {
         {item.description}
       </Text>
       <Text size={200}>{item.costingMethod}</Text>
-      <Text className={styles.number}>{unitCostToNumber(item.unitCost).toFixed(2)}</Text>
+      <Text className={styles.number}>{formatUnitCost(item.unitCost)}</Text>
     </li>
   );
 }
