@@ -73,3 +73,10 @@ function accountingPeriodOf(date: IsoDate, starts: readonly IsoDate[]): Period {
   const next = sorted[index + 1];
   return { start: sorted[index], end: next ? addDays(next, -1) : "9999-12-31" };
 }
+
+/** True for text in the form YYYY-MM-DD that names a real calendar day (no 2024-13-45, no 2023-02-29). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = parse(value);
+  return !Number.isNaN(d.getTime()) && format(d) === value;
+}

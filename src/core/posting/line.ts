@@ -7,6 +7,7 @@ import type { JournalEntryType, JournalLine } from "../journal";
 import { MONEY_SCALE, QTY_SCALE, UNIT_COST_SCALE, money, mulDivRound, qty, roundToStep, shareOf, unitCost, type Money, type Qty, type UnitCost } from "../money";
 import type { IsoDate, Item } from "../types";
 import type { Workspace } from "../workspace";
+import { lineShapeErrors } from "./lineFields";
 
 /** A cost given on a line: per unit of the line's unit of measure, or as the whole line's amount. */
 export type LinePrice = { kind: "unit"; cost: UnitCost; per: Qty } | { kind: "total"; amount: Money; quantity: Qty };
@@ -109,14 +110,16 @@ function locationErrors(ws: Workspace, line: JournalLine, add: (field: string, m
   if (line.entryType === "Transfer" && line.newLocation) check("newLocation", line.newLocation);
 }
 
-function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: Item | undefined): FieldError[] {
+function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string): void => void errors.push({ line: lineNo, field, message });
-  if (!(line.quantity > 0)) add("quantity", "Quantity must be positive");
-  if (!item) add("item", `Item ${line.item} does not exist`);
-  locationErrors(ws, line, add);
+  const bad = lineShapeErrors(line, add);
+  // Master-data checks read only fields of the right shape; a malformed field is reported once.
+  const item = bad.has("item") ? undefined : ws.item(line.item);
+  if (!item && !bad.has("item")) add("item", `Item ${line.item} does not exist`);
+  if (!bad.has("location") && !bad.has("newLocation") && !bad.has("responsibilityCenter")) locationErrors(ws, line, add);
   const closed = ws.company.closedInventoryPeriods.at(-1);
-  if (closed && line.postingDate <= closed) {
+  if (closed && !bad.has("postingDate") && line.postingDate <= closed) {
     add("postingDate", `The posting date ${line.postingDate} is in a closed inventory period`);
   }
   if (!item) return errors;
@@ -128,30 +131,50 @@ function lineErrorsFor(ws: Workspace, line: JournalLine, lineNo: number, item: I
   if (line.entryType === "Transfer" && item.type !== "Inventory") {
     add("item", `Item ${item.no} is not an inventory item: transfer is not allowed for item type ${item.type}`);
   }
-  if (qtyPerUnit(item, line.unitOfMeasure) === undefined) {
-    add("unitOfMeasure", `The unit of measure ${line.unitOfMeasure} is not defined for item ${item.no}`);
-  } else if (line.quantity > 0 && baseQuantity(item, line.unitOfMeasure, line.quantity) === undefined) {
-    add("quantity", `The quantity ${line.quantity} does not fit the rounding precision of unit of measure ${line.unitOfMeasure ?? item.baseUnitOfMeasure}`);
-  }
+  if (!bad.has("unitOfMeasure")) unitErrors(item, line, bad, add);
   for (const field of ["appliesToEntry", "appliesFromEntry"] as const) {
     const entryNo = line[field];
     // Entries numbered above the counter may be created by earlier lines of the same batch.
-    if (entryNo !== undefined && entryNo <= ws.company.counters.lastItemLedgerEntryNo && ws.ownerOf(entryNo) === undefined) {
+    if (!bad.has(field) && typeof entryNo === "number" && entryNo <= ws.company.counters.lastItemLedgerEntryNo && ws.ownerOf(entryNo) === undefined) {
       add(field, `Item ledger entry ${entryNo} does not exist`);
     }
   }
-  if (line.variant && !item.variants.includes(line.variant)) add("variant", `Variant ${line.variant} does not exist for item ${item.no}`);
+  if (!bad.has("variant") && line.variant && !item.variants.includes(line.variant)) {
+    add("variant", `Variant ${line.variant} does not exist for item ${item.no}`);
+  }
   return errors;
 }
 
-/** Static checks of every line; returns all errors (empty: the lines may be posted). */
-export function validateLines(ws: Workspace, lines: readonly JournalLine[]): FieldError[] {
-  return lines.flatMap((line, i) => lineErrorsFor(ws, line, line.lineNo ?? i + 1, ws.item(line.item)));
+/** The unit of measure exists and the quantity, in base units, is a whole step of its precision and not 0. */
+function unitErrors(item: Item, line: JournalLine, bad: ReadonlySet<string>, add: (field: string, message: string) => void): void {
+  if (qtyPerUnit(item, line.unitOfMeasure ?? undefined) === undefined) {
+    add("unitOfMeasure", `The unit of measure ${line.unitOfMeasure} is not defined for item ${item.no}`);
+  } else if (!bad.has("quantity") && baseQuantity(item, line.unitOfMeasure ?? undefined, line.quantity) === undefined) {
+    add("quantity", `The quantity ${line.quantity} does not fit the rounding precision of unit of measure ${line.unitOfMeasure ?? item.baseUnitOfMeasure}`);
+  }
 }
 
-function priceOf(unit: number | undefined, amount: number | undefined, per: Qty, quantity: Qty): LinePrice | null {
-  if (amount !== undefined) return { kind: "total", amount: money(amount), quantity };
-  if (unit !== undefined) return { kind: "unit", cost: unitCost(unit), per };
+/** The line number errors are reported under: the line's own when it is a positive whole number. */
+function lineNumberOf(line: JournalLine, index: number): number {
+  return typeof line.lineNo === "number" && Number.isSafeInteger(line.lineNo) && line.lineNo > 0 ? line.lineNo : index + 1;
+}
+
+/** Static checks of every line; returns all errors of the batch (empty: the lines may be posted). */
+export function validateLines(ws: Workspace, lines: readonly JournalLine[]): FieldError[] {
+  return lines.flatMap((line, i) => {
+    const lineNo = lineNumberOf(line, i);
+    const errors = lineErrorsFor(ws, line, lineNo);
+    if (line.lineNo !== undefined && line.lineNo !== null && line.lineNo !== lineNo) {
+      errors.unshift({ line: lineNo, field: "lineNo", message: `${String(line.lineNo)} is not a line number (a positive whole number)` });
+    }
+    return errors;
+  });
+}
+
+/** A blank cell (absent or null) gives no price. */
+function priceOf(unit: number | null | undefined, amount: number | null | undefined, per: Qty, quantity: Qty): LinePrice | null {
+  if (amount !== undefined && amount !== null) return { kind: "total", amount: money(amount), quantity };
+  if (unit !== undefined && unit !== null) return { kind: "unit", cost: unitCost(unit), per };
   return null;
 }
 
@@ -161,9 +184,9 @@ export function toPostingLine(ws: Workspace, line: JournalLine, index: number): 
   const per = qtyPerUnit(item, line.unitOfMeasure) ?? QTY_SCALE;
   const base = (value: number): Qty => baseQuantity(item, line.unitOfMeasure, value) ?? mulDivRound(qty(value), per, QTY_SCALE);
   const quantity = base(line.quantity);
-  const invoiced = line.invoicedQuantity === undefined ? quantity : base(line.invoicedQuantity);
+  const invoiced = line.invoicedQuantity === undefined || line.invoicedQuantity === null ? quantity : base(line.invoicedQuantity);
   return {
-    lineNo: line.lineNo ?? index + 1,
+    lineNo: lineNumberOf(line, index),
     postingDate: line.postingDate,
     entryType: line.entryType,
     documentNo: line.documentNo ?? "",
@@ -173,7 +196,8 @@ export function toPostingLine(ws: Workspace, line: JournalLine, index: number): 
     newLocation: line.newLocation ?? null,
     quantity,
     isReturn: line.return ?? false,
-    invoicedQuantity: Math.min(invoiced, quantity),
+    // validateLines refused an invoiced quantity above the quantity; base rounding keeps the order.
+    invoicedQuantity: invoiced,
     price: priceOf(line.unitCost, line.amount, per, quantity),
     unitAmount: priceOf(line.unitAmount, undefined, per, quantity),
     appliesToEntry: line.appliesToEntry ?? null,
