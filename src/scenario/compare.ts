@@ -10,6 +10,7 @@ import { indexOf } from "../core/ledger/bookIndex";
 import { money, qty, roundToStep, unitCost, unitCostOf } from "../core/money";
 import { availabilityAt, availabilityByPeriod, availabilityEvents, currentInventory } from "../core/queries/availability";
 import { quantityAt, valueAt } from "../core/queries/stock";
+import { traceItem, type TraceNode, type TraceQuery } from "../core/queries/trace";
 import { reconciliationDifference } from "../core/gl/reconcile";
 import type { AverageCostPeriod, Item, ItemLedgerEntry, ValueEntry } from "../core/types";
 
@@ -274,6 +275,26 @@ function checkReservations(view: LedgerView, rows: Record<string, unknown>[], pa
   if (remaining.length > 0) throw new Mismatch(`${path} expected ${rows.length} reservations actual ${rows.length + remaining.length}`);
 }
 
+function compareTraceNode(view: LedgerView, path: string, expected: Record<string, unknown>, actual: TraceNode | undefined): void {
+  if (!actual) throw new Mismatch(`${path} expected entry ${expected.entryNo} actual none`);
+  const { children, ...fields } = expected;
+  compareRow(view, path, fields, { ...actual });
+  if (children === undefined) return;
+  const list = children as Record<string, unknown>[];
+  list.forEach((child, i) => compareTraceNode(view, `${path}.children[${i}]`, child, actual.children[i]));
+  if (actual.children.length !== list.length) throw new Mismatch(`${path}.children expected ${list.length} actual ${actual.children.length}`);
+}
+
+function checkTraces(view: LedgerView, rows: Record<string, unknown>[], path: string): void {
+  rows.forEach((row, i) => {
+    const trees = traceItem(view.books, row as unknown as TraceQuery);
+    const expected = (row.roots as Record<string, unknown>[] | undefined) ?? [row.tree as Record<string, unknown>];
+    const here = `${path}[${i}]`;
+    expected.forEach((root, k) => compareTraceNode(view, `${here}.roots[${k}]`, root, trees[k]));
+    if (trees.length !== expected.length) throw new Mismatch(`${here} expected ${expected.length} roots actual ${trees.length}`);
+  });
+}
+
 export function checkExpectations(view: LedgerView, expect: Record<string, unknown>, path: string): void {
   const rows = (key: string): Record<string, unknown>[] => {
     const value = expect[key];
@@ -291,6 +312,7 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
   }
   if (expect.reservations !== undefined) checkReservations(view, rows("reservations"), `${path}.reservations`);
   checkAvailabilityViews(view, expect, path);
+  checkTraces(view, rows("trace"), `${path}.trace`);
   rows("itemSearch").forEach((row, i) => {
     const found = searchItems(view.company, [...view.items.values()], row.filters as AttributeFilter[]);
     compareRow(view, `${path}.itemSearch[${i}]`, { items: row.items }, { items: found });
