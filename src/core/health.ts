@@ -1,7 +1,8 @@
 /**
  * Ledger health check (costing issue item 6), run after every command on the items it touched:
  * quantities on hand agree with the entries, remaining quantities agree with the applications,
- * the G/L stays balanced. A breach throws InvariantError, so nothing of the command is written.
+ * the item value equals the sum of its value entries, the G/L stays balanced. A breach throws
+ * InvariantError, so nothing of the command is written.
  */
 import type { ItemBook } from "./book";
 import { InvariantError } from "./errors";
@@ -47,6 +48,17 @@ function checkBook(ws: Workspace, book: ItemBook): void {
   for (const no of index.open) open += findEntry(book, no)?.remainingQuantity ?? 0;
   if (open !== index.quantityOnHand) {
     throw new InvariantError("quantity", `item ${book.item}: on hand ${index.quantityOnHand}, open remaining ${open}`);
+  }
+  checkItemValue(book);
+}
+
+/** Item value = Σ its value entries: the running inventory value equals the cost its value entries record. */
+function checkItemValue(book: ItemBook): void {
+  let value = 0;
+  for (const entry of book.values) if (entry.inventoriable) value += entry.costAmountActual + entry.costAmountExpected;
+  const index = indexOf(book);
+  if (value !== index.inventoryValue) {
+    throw new InvariantError("item value", `item ${book.item}: inventory value ${index.inventoryValue}, value entries give ${value}`);
   }
 }
 

@@ -17,6 +17,18 @@ describe("ledger health check", () => {
     expect(() => checkLedgerHealth(ws)).toThrow(/entry 2 remaining 0, applications give -100000/);
   });
 
+  it("refuses an item value that differs from the sum of its value entries", async () => {
+    const { store, service } = await freshService([{ no: "A" }]);
+    await service.postJournal([line({ entryType: "Purchase", quantity: 5, unitCost: 2 })]);
+    const ws = await store.read((tx) => loadWorkspace(tx, { items: ["A"] }));
+    const book = ws.bookForUpdate("A");
+    expect(() => checkLedgerHealth(ws)).not.toThrow();
+    // A value entry changed in place, behind the running inventory value's back.
+    book.values[0].costAmountActual += 1;
+    expect(() => checkLedgerHealth(ws)).toThrow(InvariantError);
+    expect(() => checkLedgerHealth(ws)).toThrow(/\(item value\): item A: inventory value 1000, value entries give 1001/);
+  });
+
   it("refuses G/L entries that do not balance", async () => {
     const { store, service } = await freshService([{ no: "A" }]);
     await service.postJournal([line({ entryType: "Purchase", quantity: 1, unitCost: 2 })]);
