@@ -18,6 +18,7 @@ import { refreshCardCost } from "./cardCost";
 import { averageGroupKey, forwardToAssembly, hasMarks, markAverage } from "./marks";
 import { writeRounding } from "./rounding";
 import { sharesOfOutbound } from "./shares";
+import { InvariantError } from "../errors";
 
 export interface AdjustOptions {
   untilDate?: IsoDate | null;
@@ -132,6 +133,8 @@ function adjustOne(ws: Workspace, book: ItemBook, item: Item, entry: ItemLedgerE
   return target !== null && adjustEntryTo(ws, book, entry, target);
 }
 
+const MAX_ITEM_PASSES = 50;
+
 /** Runs cost adjustment for one item until nothing changes; refreshes the card cost and the flag. */
 export function adjustItem(ws: Workspace, item: Item, book: ItemBook, options: AdjustOptions = {}): void {
   if (item.type !== "Inventory") {
@@ -141,7 +144,12 @@ export function adjustItem(ws: Workspace, item: Item, book: ItemBook, options: A
   }
   const until = options.untilDate ?? null;
   const rounding = new Set<number>();
-  for (let pass = 0; pass < 50; pass += 1) {
+  // Why a cap: each pass carries cost one link further along the item's chains; a chain that still
+  // changes after MAX_ITEM_PASSES passes is a cycle or an engine fault, refused rather than half-adjusted.
+  for (let pass = 0; ; pass += 1) {
+    if (pass === MAX_ITEM_PASSES) {
+      throw new InvariantError("cost adjustment", `cost adjustment of item ${item.no} did not converge in ${MAX_ITEM_PASSES} passes`);
+    }
     let changed = false;
     if (item.costingMethod === "Average") changed = adjustAverage(ws, book, item, until) || changed;
     changed = adjustChains(ws, book, item, until, rounding) || changed;

@@ -4,7 +4,7 @@
  */
 import { adjustItem } from "../costing/adjust";
 import { ALL_GROUPS, hasMarks } from "../costing/marks";
-import { RefusedError } from "../errors";
+import { InvariantError, RefusedError } from "../errors";
 import { postInventoryCost } from "../gl/postValue";
 import { unitCost } from "../money";
 import type { GeneralLedgerSetup, IsoDate } from "../types";
@@ -64,13 +64,17 @@ export function withAssemblyParents(ws: Workspace, no: string): Set<string> {
   return found;
 }
 
+const MAX_ITEMS_PASSES = 20;
+
 /**
  * Adjusts the given items until a pass writes nothing: components before the parents that consume
  * them need no ordering, since a changed consumption marks its output for the next pass (§9.3).
  */
 export function adjustItems(ws: Workspace, nos: Iterable<string>, untilDate: IsoDate | null): void {
   const sorted = [...nos].sort();
-  for (let pass = 0; pass < 20; pass += 1) {
+  // Why a cap: each pass carries cost one level up the assembly chains (component → output); still
+  // writing after MAX_ITEMS_PASSES passes means a cycle or an engine fault, refused, not half-adjusted.
+  for (let pass = 0; pass < MAX_ITEMS_PASSES; pass += 1) {
     const written = ws.newValueEntries.length;
     let ran = false;
     for (const no of sorted) {
@@ -82,6 +86,7 @@ export function adjustItems(ws: Workspace, nos: Iterable<string>, untilDate: Iso
     }
     if (!ran || ws.newValueEntries.length === written) return;
   }
+  throw new InvariantError("cost adjustment", `cost adjustment did not converge in ${MAX_ITEMS_PASSES} passes over the items`);
 }
 
 export function adjustCost(ws: Workspace, input: AdjustCostInput): void {
