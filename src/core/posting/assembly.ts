@@ -9,7 +9,7 @@ import { refreshCardCost } from "../costing/cardCost";
 import { outboundEstimate } from "../costing/estimate";
 import { averageGroupKey, markAverage, markEntry } from "../costing/marks";
 import { openInBucket, valuesOf } from "../ledger/bookIndex";
-import { amountOf, QTY_SCALE, qty, roundToStep, type Money, type Qty } from "../money";
+import { amountOf, mulDivRound, QTY_SCALE, qty, roundToStep, type Money, type Qty } from "../money";
 import type { IsoDate, Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
 import { createEntry, createValue } from "./entries";
@@ -49,7 +49,7 @@ function componentsOf(ws: Workspace, parent: Item, q: Qty, input: AssembleInput)
     const item = requireItem(ws, line.item);
     if (item.blocked) refuse(`Item ${item.no} is blocked`, "item");
     if (item.type === "Service") refuse(`Item ${item.no} is not an inventory item: assembly consumption is not allowed for item type Service`, "item");
-    const quantity = baseRounded(item, Math.round((q * line.quantityPer) / QTY_SCALE));
+    const quantity = baseRounded(item, mulDivRound(q, line.quantityPer, QTY_SCALE));
     const tracking = input.componentTracking?.find((t) => t.item === item.no);
     components.push({ item, quantity, lotNo: tracking?.lotNo ?? null, serialNo: tracking?.serialNo ?? null });
     if (item.type !== "Inventory") continue;
@@ -144,7 +144,7 @@ export function assemble(ws: Workspace, input: AssembleInput): ItemLedgerEntry {
   const consumption = componentsOf(ws, parent, q, input).map((component) => postConsumption(ws, component, input));
   const resourceCost = (parent.assemblyBOM ?? [])
     .filter((line) => line.resource)
-    .reduce((sum, line) => sum + amountOf(Math.round((q * line.quantityPer) / QTY_SCALE), line.unitCost ?? 0), 0);
+    .reduce((sum, line) => sum + amountOf(mulDivRound(q, line.quantityPer, QTY_SCALE), line.unitCost ?? 0), 0);
   const book = ws.bookForUpdate(parent.no);
   const { inbound: output, closed } = createInbound(ws, book, {
     entryType: "AssemblyOutput",
