@@ -78,6 +78,19 @@ export interface AttributeDefinition {
   values?: string[];
 }
 
+/** A vendor catalogue entry (inventory.md §4); `itemNo` is set once converted. */
+export interface NonstockItem {
+  entryNo: string;
+  vendorNo?: string;
+  vendorItemNo: string;
+  manufacturerCode?: string;
+  description?: string;
+  unitOfMeasure?: string;
+  unitCost?: number;
+  unitPrice?: number;
+  itemNo?: string | null;
+}
+
 export interface Company {
   id: string;
   name: string;
@@ -96,6 +109,8 @@ export interface Company {
   categories?: Category[];
   /** Attribute definitions by lower-case name. */
   attributeDefinitions?: Record<string, AttributeDefinition>;
+  nonstockItems?: NonstockItem[];
+  nonstockSetup?: { noFormat: string; noFormatSeparator?: string };
   /** Active reservations. */
   reservations?: Reservation[];
   /** Start dates of accounting periods (for the AccountingPeriod average cost period). */

@@ -54,6 +54,8 @@ export interface Item {
   category: string | null;
   attributes: Record<string, string | number | boolean>;
   assemblyBOM?: AssemblyBOMLine[];
+  /** Created by converting a catalog (nonstock) item (inventory.md §4). */
+  createdFromNonstock?: boolean;
 }
 
 export interface Location {

@@ -159,6 +159,7 @@ function itemRow(view: LedgerView, no: string): Record<string, unknown> {
     inventoryValue: book && inventoriable ? valueAt(book, { includeExpected: true }) : 0,
     unitCost: item.costingMethod === "Standard" ? item.standardCost : (book?.unitCost ?? item.unitCost),
     attributes: effectiveAttributes(view.company, item),
+    createdFromNonstock: item.createdFromNonstock ?? false,
     costIsAdjusted: book?.costIsAdjusted ?? true,
   };
 }

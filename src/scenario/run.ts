@@ -32,6 +32,8 @@ function setupOf(scenario: Scenario): { company: CompanyInput; items: ItemInput[
       accountingPeriods: setup.accountingPeriods as string[] | undefined,
       responsibilityCenters: setup.responsibilityCenters as CompanyInput["responsibilityCenters"],
       categories: setup.categories as CompanyInput["categories"],
+      nonstockItems: setup.nonstockItems as CompanyInput["nonstockItems"],
+      nonstockSetup: setup.nonstockSetup as CompanyInput["nonstockSetup"],
     },
     items: (setup.items as ItemInput[] | undefined) ?? [],
   };
@@ -83,9 +85,11 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
       return service.reserve({ documentNo: s.documentNo, quantity: s.quantity, from: s.from, lotNo: s.lotNo, serialNo: s.serialNo });
     case "cancelReservation":
       return service.cancelReservation(s.documentNo, s.quantity);
+    case "convertNonstock":
+      return service.convertNonstock(s.entryNo, s.itemNo);
     case "order":
       return service.order({
-        type: s.type, documentNo: s.documentNo, item: s.item, variant: s.variant, location: s.location,
+        type: s.type, documentNo: s.documentNo, item: s.item, nonstockEntryNo: s.nonstockEntryNo, variant: s.variant, location: s.location,
         newLocation: s.newLocation, quantity: s.quantity, date: s.date, unitCost: s.unitCost, amount: s.amount,
       });
     case "shipTransfer":

@@ -10,11 +10,14 @@ import type { JournalLine } from "../journal";
 import { amountOf, money, moneyToNumber, qty, shareOf, unitCost, type Money, type Qty } from "../money";
 import type { IsoDate } from "../types";
 import type { Workspace } from "../workspace";
+import { itemForOrder } from "./nonstock";
 
 export interface OrderInput {
   type: OrderLine["type"];
   documentNo: string;
-  item: string;
+  /** The item, or (sales lines) a catalog item converted on order entry. */
+  item?: string;
+  nonstockEntryNo?: string;
   variant?: string;
   location: string;
   newLocation?: string;
@@ -32,7 +35,7 @@ export function orderKey(documentNo: string, item: string): string {
   return `${documentNo}\u0000${item}`;
 }
 
-function checkOrder(ws: Workspace, input: OrderInput): void {
+function checkOrder(ws: Workspace, input: OrderInput & { item: string }): void {
   if (!(input.quantity > 0)) refuse("quantity", "Quantity must be positive");
   const item = ws.item(input.item);
   if (!item) return refuse("item", `Item ${input.item} does not exist`);
@@ -50,7 +53,10 @@ function checkOrder(ws: Workspace, input: OrderInput): void {
   }
 }
 
-export function createOrder(ws: Workspace, input: OrderInput): void {
+export function createOrder(ws: Workspace, given: OrderInput): void {
+  const item = given.nonstockEntryNo !== undefined ? itemForOrder(ws, given.nonstockEntryNo, given.type).no : given.item;
+  if (item === undefined) return refuse("item", "An order line needs an item");
+  const input = { ...given, item };
   checkOrder(ws, input);
   const quantity = qty(input.quantity);
   const line: OrderLine = {

@@ -2,7 +2,7 @@
  * Plain-number inputs (as scenarios, sheets and the task pane give them) and their conversion to
  * the scaled model at the boundary (money.ts). Defaults follow scenarios/FORMAT.md.
  */
-import { newCompany, type Company } from "../company";
+import { newCompany, type Company, type NonstockItem } from "../company";
 import { categoriesFromInput, type CategoryInput } from "../inventory/attributes";
 import { money, qty, unitCost } from "../money";
 import type {
@@ -38,6 +38,8 @@ export interface CompanyInput {
   accountingPeriods?: IsoDate[];
   responsibilityCenters?: { code: string; location?: string | null }[];
   categories?: CategoryInput[];
+  nonstockItems?: NonstockItem[];
+  nonstockSetup?: { noFormat: string; noFormatSeparator?: string };
 }
 
 export interface UnitOfMeasureInput {
@@ -97,6 +99,8 @@ export function companyFromInput(input: CompanyInput): Company {
   company.responsibilityCenters = (input.responsibilityCenters ?? []).map((r) => ({ code: r.code, location: r.location ?? null }));
   const { categories, definitions } = categoriesFromInput(input.categories ?? []);
   company.categories = categories;
+  company.nonstockItems = (input.nonstockItems ?? []).map((n) => ({ ...n, itemNo: n.itemNo ?? null }));
+  company.nonstockSetup = input.nonstockSetup;
   company.attributeDefinitions = definitions;
   return company;
 }

@@ -7,6 +7,7 @@ import type { ItemBook } from "../book";
 import type { Company } from "../company";
 import { revalue, type RevalueInput } from "../costing/revaluation";
 import { RefusedError, type FieldError } from "../errors";
+import { convertNonstock, nonstockItemNo } from "../inventory/nonstock";
 import { createOrder, type OrderInput } from "../inventory/orders";
 import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
 import { cancelReservation, reserve, type ReserveInput } from "../inventory/reservations";
@@ -151,7 +152,21 @@ export class InventoryService {
   }
 
   async order(input: OrderInput): Promise<void> {
-    await this.command({ items: [input.item] }, (ws) => createOrder(ws, input));
+    const items = [input.item, ...(await this.catalogNumbers(input.nonstockEntryNo))].filter((no): no is string => !!no);
+    await this.command({ items }, (ws) => createOrder(ws, input));
+  }
+
+  async convertNonstock(entryNo: string, itemNo?: string): Promise<void> {
+    const items = itemNo !== undefined ? [itemNo] : await this.catalogNumbers(entryNo);
+    await this.command({ items }, (ws) => void convertNonstock(ws, entryNo, itemNo));
+  }
+
+  /** The item numbers a catalog item has or would get: loaded so that a taken number is refused. */
+  private async catalogNumbers(entryNo: string | undefined): Promise<string[]> {
+    if (entryNo === undefined) return [];
+    const company = await this.company();
+    const catalog = company.nonstockItems?.find((n) => n.entryNo === entryNo);
+    return catalog ? [catalog.itemNo, nonstockItemNo(company, catalog)].filter((no): no is string => !!no) : [];
   }
 
   async reserve(input: ReserveInput): Promise<void> {
