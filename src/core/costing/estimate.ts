@@ -50,9 +50,36 @@ function averageEstimate(book: ItemBook, outbound: ItemLedgerEntry): Money {
   return Number(divRoundBig(n, d * scale));
 }
 
+/** Applications made for the outbound's reservations (flagged fixed, without an applies-to entry). */
+function reservedShares(book: ItemBook, outbound: ItemLedgerEntry): { amount: Money; quantity: number } {
+  let amount = 0;
+  let quantity = 0;
+  for (const application of indexOf(book).appsByOutbound.get(outbound.entryNo) ?? []) {
+    if (!application.fixedApplication) continue;
+    const inbound = findEntry(book, application.inboundEntryNo);
+    if (!inbound) continue;
+    amount += shareOf(totalCost(book, inbound.entryNo), application.quantity, inbound.quantity);
+    quantity += application.quantity;
+  }
+  return { amount, quantity };
+}
+
 export function outboundEstimate(input: EstimateInput): Money {
+  const { book, outbound } = input;
+  if (!input.isTransfer && outbound.appliesToEntry === null && outbound.inventoriable) {
+    // Rule 2 for an outbound posted against its reservation: the reserved entries' cost (inventory.md §12.3).
+    const reserved = reservedShares(book, outbound);
+    if (reserved.quantity !== 0) {
+      const rest = outbound.quantity - reserved.quantity;
+      return reserved.amount + (rest === 0 ? 0 : ruleEstimate(input, rest));
+    }
+  }
+  return ruleEstimate(input, outbound.quantity);
+}
+
+/** Rules 1–6 of §6.2 for `quantity` (signed) of the outbound. */
+function ruleEstimate(input: EstimateInput, quantity: number): Money {
   const { item, book, outbound } = input;
-  const quantity = outbound.quantity;
   if (input.isTransfer) {
     const shares = appliedShares(book, outbound);
     return shares.amount + amountOf(quantity - shares.quantity, book.unitCost);

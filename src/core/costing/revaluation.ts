@@ -107,6 +107,7 @@ function spread(lines: Line[], amount: Money, assign: (line: Line, amount: Money
 
 export function revalue(ws: Workspace, input: RevalueInput): void {
   const item = requireItem(ws, input.item);
+  if (item.blocked) refuse(`Item ${item.no} is blocked`, "item");
   if (item.type !== "Inventory") refuse(`Item ${item.no} is not an inventory item: revaluation is not allowed for item type ${item.type}`, "item");
   checkOpenPeriod(ws, input.date);
   if (input.entryNo !== undefined && requireEntry(ws, input.entryNo).item.no !== item.no) {

@@ -18,6 +18,8 @@ export interface ItemChargeInput {
 
 export function assignItemCharge(ws: Workspace, input: ItemChargeInput): void {
   const { item, book, entry } = requireEntry(ws, input.appliesToEntry, "appliesToEntry");
+  // A blocked item refuses every posting (costing.md §2, §17).
+  if (item.blocked) refuse(`Item ${item.no} is blocked`, "item");
   checkOpenPeriod(ws, input.date);
   if (!entry.positive) refuse("Item charges can only be assigned to inbound entries", "appliesToEntry");
   const amount = money(input.amount);

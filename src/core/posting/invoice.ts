@@ -23,6 +23,8 @@ export interface InvoiceInput {
 
 export function invoiceEntry(ws: Workspace, input: InvoiceInput): void {
   const { item, book, entry } = requireEntry(ws, input.entryNo);
+  // A blocked item refuses every posting (costing.md §2, §17).
+  if (item.blocked) refuse(`Item ${item.no} is blocked`, "item");
   checkOpenPeriod(ws, input.date);
   const open = notInvoiced(entry);
   if (open === 0) refuse(`Item ledger entry ${entry.entryNo} is already completely invoiced`, "entryNo");

@@ -20,6 +20,8 @@ export interface UndoInput {
 
 export function undoEntry(ws: Workspace, input: UndoInput): ItemLedgerEntry {
   const { item, book, entry } = requireEntry(ws, input.entryNo);
+  // A blocked item refuses every posting (costing.md §2, §17).
+  if (item.blocked) refuse(`Item ${item.no} is blocked`, "item");
   checkOpenPeriod(ws, input.date);
   if (entry.invoicedQuantity !== 0) refuse(`Item ledger entry ${entry.entryNo} is invoiced and cannot be undone`, "entryNo");
   if (entry.positive && entry.remainingQuantity !== entry.quantity) {
