@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import type { JournalLine } from "../../src/core/journal";
 import { totalCost } from "../../src/core/ledger/bookIndex";
-import { shareOfInbound } from "../../src/core/costing/shares";
-import type { CostingMethod } from "../../src/core/types";
+import type { ItemBook } from "../../src/core/book";
+import { shareOfInbound, sharesOfOutbound } from "../../src/core/costing/shares";
+import { reconcile } from "../../src/core/gl/reconcile";
+import type { CostingMethod, ItemLedgerEntry } from "../../src/core/types";
 import type { StoreSnapshot } from "../../src/core/ports";
 import { freshService } from "./helpers";
 
@@ -150,6 +152,203 @@ describe.each(methods)("ledger properties (%s)", (method) => {
         expect(ledgers(await batch.store.exportAll())).toEqual(ledgers(await single.store.exportAll()));
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+/**
+ * A richer journal (costing issue item 5): Specific items with one serial per unit, outbounds beyond
+ * stock, postings out of date order, partial invoices completed later, purchase returns fixed-applied
+ * to their receipt and sales returns cost-applied from their shipment.
+ */
+interface Step {
+  kind: "buy" | "sell" | "move";
+  location: "BLUE" | "RED";
+  quantity: number;
+  unitCost: number;
+  invoiceCost: number;
+  day: number;
+  partial: boolean;
+  returned: number;
+  beyondStock: boolean;
+}
+
+const stepArb: fc.Arbitrary<Step> = fc.record({
+  kind: fc.constantFrom<Step["kind"]>("buy", "buy", "sell", "sell", "move"),
+  location: fc.constantFrom<Step["location"]>("BLUE", "RED"),
+  quantity: fc.integer({ min: 1, max: 6 }),
+  unitCost: fc.integer({ min: 100, max: 9999 }).map((cents) => cents / 100),
+  invoiceCost: fc.integer({ min: 100, max: 9999 }).map((cents) => cents / 100),
+  day: fc.integer({ min: 1, max: 28 }),
+  partial: fc.boolean(),
+  returned: fc.integer({ min: 0, max: 3 }),
+  beyondStock: fc.boolean(),
+});
+
+interface Plan {
+  lines: JournalLine[];
+  /** Entries posted partly invoiced, with the invoice that completes them. */
+  invoices: { entryNo: number; unitCost?: number }[];
+  /** Expected Σ quantity per location, in base units of 1e-5. */
+  stock: Record<string, number>;
+}
+
+const dateOf = (day: number): string => `2024-01-${String(day).padStart(2, "0")}`;
+
+/** Tracks entry numbers as the engine assigns them: one per line, two per transfer. */
+class Planner {
+  readonly plan: Plan = { lines: [], invoices: [], stock: { BLUE: 0, RED: 0 } };
+  private next = 1;
+  readonly serials: Record<string, string[]> = { BLUE: [], RED: [] };
+  private serialNo = 0;
+
+  add(line: JournalLine, invoiceCost?: number): number {
+    const entryNo = this.next;
+    this.plan.lines.push(line);
+    this.next += line.entryType === "Transfer" ? 2 : 1;
+    const sign = ["Purchase", "PositiveAdjmt"].includes(line.entryType) !== (line.return ?? false) ? 1 : -1;
+    this.plan.stock[line.location] += (line.entryType === "Transfer" ? -1 : sign) * line.quantity * 100_000;
+    if (line.newLocation) this.plan.stock[line.newLocation] += line.quantity * 100_000;
+    if (line.invoicedQuantity !== undefined && line.invoicedQuantity < line.quantity) {
+      this.plan.invoices.push({ entryNo, unitCost: line.entryType === "Purchase" ? invoiceCost : undefined });
+    }
+    return entryNo;
+  }
+
+  units(location: string): number {
+    return this.plan.stock[location] / 100_000;
+  }
+
+  newSerial(): string {
+    this.serialNo += 1;
+    return `SN${this.serialNo}`;
+  }
+}
+
+function plainStep(p: Planner, step: Step): void {
+  const base = { postingDate: dateOf(step.day), item: "A", location: step.location };
+  const other = step.location === "BLUE" ? "RED" : "BLUE";
+  const invoicedQuantity = step.partial ? Math.floor(step.quantity / 2) : undefined;
+  const before = p.units(step.location);
+  if (step.kind === "buy") {
+    const receipt = p.add({ ...base, entryType: "Purchase", quantity: step.quantity, unitCost: step.unitCost, invoicedQuantity }, step.invoiceCost);
+    // A receipt that closed negative stock has less left than its quantity: return only from a clean one.
+    const returned = Math.min(step.returned, step.quantity);
+    if (returned > 0 && before >= 0) p.add({ ...base, entryType: "Purchase", return: true, quantity: returned, appliesToEntry: receipt });
+    return;
+  }
+  if (step.kind === "sell") {
+    const quantity = step.beyondStock ? step.quantity : Math.min(step.quantity, before);
+    if (quantity <= 0) return;
+    const shipment = p.add({ ...base, entryType: "Sale", quantity, invoicedQuantity: step.partial ? Math.floor(quantity / 2) : undefined });
+    const returned = Math.min(step.returned, quantity);
+    if (returned > 0 && before >= quantity) p.add({ ...base, entryType: "Sale", return: true, quantity: returned, appliesFromEntry: shipment });
+    return;
+  }
+  const quantity = Math.min(step.quantity, before);
+  if (quantity > 0) p.add({ ...base, entryType: "Transfer", newLocation: other, quantity });
+}
+
+/** Specific items: one line per serial; outbounds name a serial in stock. */
+function serialStep(p: Planner, step: Step): void {
+  const base = { postingDate: dateOf(step.day), item: "A", location: step.location, quantity: 1 };
+  const here = p.serials[step.location];
+  const other = step.location === "BLUE" ? "RED" : "BLUE";
+  if (step.kind === "buy") {
+    for (let unit = 0; unit < step.quantity; unit += 1) {
+      const serialNo = p.newSerial();
+      const partial = step.partial && unit % 2 === 0;
+      const receipt = p.add({ ...base, entryType: "Purchase", serialNo, unitCost: step.unitCost, invoicedQuantity: partial ? 0 : undefined }, step.invoiceCost);
+      if (unit < step.returned) p.add({ ...base, entryType: "Purchase", return: true, serialNo, appliesToEntry: receipt });
+      else here.push(serialNo);
+    }
+    return;
+  }
+  for (let unit = 0; unit < step.quantity && here.length > 0; unit += 1) {
+    const serialNo = here.shift() as string;
+    if (step.kind === "move") {
+      p.add({ ...base, entryType: "Transfer", newLocation: other, serialNo });
+      p.serials[other].push(serialNo);
+      continue;
+    }
+    const shipment = p.add({ ...base, entryType: "Sale", serialNo, invoicedQuantity: step.partial ? 0 : undefined });
+    if (unit < step.returned) {
+      p.add({ ...base, entryType: "Sale", return: true, serialNo, appliesFromEntry: shipment });
+      here.push(serialNo);
+    }
+  }
+}
+
+function planOf(steps: Step[], method: CostingMethod): Plan {
+  const planner = new Planner();
+  for (const step of steps) (method === "Specific" ? serialStep : plainStep)(planner, step);
+  return planner.plan;
+}
+
+const itemFor = (method: CostingMethod) => ({
+  no: "A",
+  costingMethod: method,
+  standardCost: 7.77,
+  itemTracking: method === "Specific" ? ("Serial" as const) : ("None" as const),
+});
+
+const richMethods: CostingMethod[] = ["FIFO", "LIFO", "Average", "Standard", "Specific"];
+
+/** Outbounds valued by their applications: all of them, except Average ones that are not fixed-applied (§8.2). */
+const valuedByApplications = (method: CostingMethod, entry: ItemLedgerEntry): boolean => method !== "Average" || entry.appliesToEntry !== null;
+
+describe.each(richMethods)("ledger properties with returns, serials, negative stock and partial invoices (%s)", (method) => {
+  it("conserves quantity per location, and a batch writes the same ledgers as its lines one by one", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), async (steps) => {
+        const plan = planOf(steps, method);
+        if (plan.lines.length === 0) return;
+        const batch = await freshService([itemFor(method)]);
+        await batch.service.postJournal(plan.lines);
+        const book = (await batch.service.books(["A"])).get("A");
+        expect(book?.entries.length).toBe(plan.lines.reduce((n, l) => n + (l.entryType === "Transfer" ? 2 : 1), 0));
+        for (const location of ["BLUE", "RED"]) {
+          const entries = book?.entries.filter((e) => e.location === location) ?? [];
+          expect(entries.reduce((s, e) => s + e.quantity, 0)).toBe(plan.stock[location]);
+          expect(entries.reduce((s, e) => s + e.remainingQuantity, 0)).toBe(plan.stock[location]);
+        }
+        const single = await freshService([itemFor(method)]);
+        for (const line of plan.lines) await single.service.postJournal([line]);
+        expect(ledgers(await single.store.exportAll())).toEqual(ledgers(await batch.store.exportAll()));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("after invoicing and adjustment: consumed receipts keep 0, closed outbounds carry their shares, a second run changes nothing, G/L reconciles to 0", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), async (steps) => {
+        const plan = planOf(steps, method);
+        if (plan.lines.length === 0) return;
+        const { store, service } = await freshService([itemFor(method)]);
+        await service.postJournal(plan.lines);
+        for (const { entryNo, unitCost } of plan.invoices) await service.invoice({ date: "2024-02-01", entryNo, unitCost });
+        await service.adjustCost();
+        const book = (await service.books(["A"])).get("A") as ItemBook;
+        const entry = (no: number) => book.entries.find((e) => e.entryNo === no) ?? null;
+        for (const e of book.entries) expect(e.invoicedQuantity).toBe(e.quantity);
+        for (const inbound of book.entries.filter((e) => e.positive && e.remainingQuantity === 0)) {
+          const applications = book.applications.filter((a) => a.inboundEntryNo === inbound.entryNo && a.outboundEntryNo !== 0 && !a.costApplication);
+          if (!applications.every((a) => valuedByApplications(method, entry(a.outboundEntryNo) as ItemLedgerEntry))) continue;
+          const shares = applications.reduce((s, a) => s + shareOfInbound(book, inbound, entry(a.outboundEntryNo), a.quantity).total, 0);
+          expect({ inbound: inbound.entryNo, remainingValue: totalCost(book, inbound.entryNo) + shares }).toEqual({ inbound: inbound.entryNo, remainingValue: 0 });
+        }
+        for (const outbound of book.entries.filter((e) => !e.positive && e.remainingQuantity === 0 && valuedByApplications(method, e))) {
+          expect({ outbound: outbound.entryNo, cost: totalCost(book, outbound.entryNo) }).toEqual({ outbound: outbound.entryNo, cost: sharesOfOutbound(book, outbound).total });
+        }
+        const adjusted = ledgers(await store.exportAll());
+        await service.adjustCost();
+        expect(ledgers(await store.exportAll())).toEqual(adjusted);
+        await service.postInventoryCostToGL();
+        const books = [...(await service.books(["A"])).values()];
+        expect(reconcile(await service.company(), books)).toEqual({ inventoryDifference: 0, interimDifference: 0, difference: 0 });
+      }),
+      { numRuns: 25 },
     );
   });
 });
