@@ -9,6 +9,7 @@ import { effectiveAttributes, searchItems, type AttributeFilter } from "../core/
 import { indexOf } from "../core/ledger/bookIndex";
 import { money, qty, roundToStep, unitCost, unitCostOf } from "../core/money";
 import { availabilityAt, availabilityByPeriod, availabilityEvents, currentInventory } from "../core/queries/availability";
+import { bomAvailability } from "../core/queries/bomAvailability";
 import { quantityAt, valueAt } from "../core/queries/stock";
 import { traceItem, type TraceNode, type TraceQuery } from "../core/queries/trace";
 import { reconciliationDifference } from "../core/gl/reconcile";
@@ -27,7 +28,7 @@ type Kind = "money" | "qty" | "unitCost" | "raw";
 const KINDS: Record<string, Kind> = {
   quantity: "qty", remainingQuantity: "qty", invoicedQuantity: "qty", valuedQuantity: "qty", itemLedgerEntryQuantity: "qty",
   inventory: "qty", grossRequirement: "qty", scheduledReceipts: "qty", reserved: "qty", projectedAvailableBalance: "qty",
-  availableInventory: "qty", projectedInventory: "qty",
+  availableInventory: "qty", projectedInventory: "qty", availableQuantity: "qty", ableToMakeParent: "qty", ableToMakeTopItem: "qty",
   costAmountActual: "money", costAmountExpected: "money", costAmountNonInventoriable: "money", costPostedToGL: "money", expectedCostPostedToGL: "money",
   inventoryValue: "money", value: "money", balance: "money", difference: "money",
   costPerUnit: "unitCost", unitCost: "unitCost", standardCost: "unitCost", unitPrice: "unitCost",
@@ -314,6 +315,16 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
   if (expect.reservations !== undefined) checkReservations(view, rows("reservations"), `${path}.reservations`);
   checkAvailabilityViews(view, expect, path);
   checkTraces(view, rows("trace"), `${path}.trace`);
+  for (const row of rows("bomAvailability")) {
+    const item = view.items.get(row.item as string);
+    if (!item) throw new Mismatch(`${path}.bomAvailability[item=${row.item}] expected an item actual none`);
+    const context = { company: view.company, items: view.items, books: view.books, location: row.location as string | undefined, date: (row.date as string | undefined) ?? view.lastDate };
+    const actual = bomAvailability(context, item);
+    const here = `${path}.bomAvailability[item=${row.item}]`;
+    const { lines, ...fields } = row;
+    compareRow(view, here, fields, { ...fields, ableToMakeTopItem: actual.ableToMakeTopItem, bottleneck: actual.bottleneck });
+    if (lines) compareLines(view, `${here}.lines`, lines as Record<string, unknown>[], actual.lines.map((l) => ({ ...l })));
+  }
   rows("itemSearch").forEach((row, i) => {
     const found = searchItems(view.company, [...view.items.values()], row.filters as AttributeFilter[]);
     compareRow(view, `${path}.itemSearch[${i}]`, { items: row.items }, { items: found });
