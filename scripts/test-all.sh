@@ -69,6 +69,18 @@ else
   echo "../shared/spec/scenarios not found: scenario replay skipped"; count "scenario files present" 1
 fi
 
+echo "== scenarios of our own (scenarios/extra: hand-derived from the spec, all must pass)"
+npm run --silent scenario -- scenarios/extra >"$log_dir/extra.log" 2>&1; rc=$?
+grep -E "^FAIL" "$log_dir/extra.log" | head -40
+xp=$(grep -E "^[0-9]+ passed, [0-9]+ failed$" "$log_dir/extra.log" | tail -1 | cut -d' ' -f1)
+xf=$(grep -E "^[0-9]+ passed, [0-9]+ failed$" "$log_dir/extra.log" | tail -1 | cut -d' ' -f3)
+if [ -n "$xp" ] && [ -n "$xf" ]; then
+  passed=$((passed + xp)); failed=$((failed + xf)); echo "extra scenarios: $xp passed, $xf failed"
+  { [ "$xf" -eq 0 ] && [ $rc -eq 0 ]; } || failures+=("extra scenarios")
+else
+  count "extra scenario runner" 1; tail -20 "$log_dir/extra.log"
+fi
+
 echo "== end to end (headless Chromium, workbench)"
 node scripts/run-e2e.mjs --summary "$log_dir/e2e.json" >"$log_dir/e2e.log" 2>&1; rc=$?
 if [ -f "$log_dir/e2e.json" ]; then
