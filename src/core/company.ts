@@ -110,6 +110,8 @@ export interface Company {
   /** Attribute definitions by lower-case name. */
   attributeDefinitions?: Record<string, AttributeDefinition>;
   nonstockItems?: NonstockItem[];
+  /** The known unit codes besides those items use (inventory.md §5.2). */
+  unitOfMeasureCodes?: string[];
   nonstockSetup?: { noFormat: string; noFormatSeparator?: string };
   /** Active reservations. */
   reservations?: Reservation[];

@@ -21,6 +21,8 @@ export interface LedgerView {
   books: Map<string, ItemBook>;
   /** The last step's date: the default `date` of availability rows. */
   lastDate: string;
+  /** Errors of the most recent importItems step. */
+  importErrors: { row: number; field: string; message: string }[];
 }
 
 type Kind = "money" | "qty" | "unitCost" | "raw";
@@ -315,6 +317,9 @@ export function checkExpectations(view: LedgerView, expect: Record<string, unkno
   if (expect.reservations !== undefined) checkReservations(view, rows("reservations"), `${path}.reservations`);
   checkAvailabilityViews(view, expect, path);
   checkTraces(view, rows("trace"), `${path}.trace`);
+  if (expect.importErrors !== undefined) {
+    compareLines(view, `${path}.importErrors`, rows("importErrors"), view.importErrors.map((e) => ({ ...e })));
+  }
   for (const row of rows("bomAvailability")) {
     const item = view.items.get(row.item as string);
     if (!item) throw new Mismatch(`${path}.bomAvailability[item=${row.item}] expected an item actual none`);

@@ -37,6 +37,7 @@ export const STEP_FIELDS: Record<string, string[]> = {
   reserve: ["documentNo", "quantity", "from", "lotNo", "serialNo"],
   cancelReservation: ["documentNo", "quantity"],
   convertNonstock: ["entryNo", "itemNo"],
+  importItems: ["rows"],
   order: ["type", "documentNo", "item", "nonstockEntryNo", "variant", "location", "newLocation", "quantity", "date", "unitCost", "amount"],
   shipTransfer: ["documentNo", "item", "variant", "location", "newLocation", "inTransit", "quantity", "date", "lotNo", "serialNo"],
   receiveTransfer: ["documentNo", "quantity", "date", "lotNo", "serialNo"],
@@ -44,12 +45,11 @@ export const STEP_FIELDS: Record<string, string[]> = {
 };
 
 /** Ops of FORMAT.md that the engine does not implement yet: a scenario using them fails naming the op. */
-export const PENDING_OPS = [
-  "importItems",
-];
+/** Ops of FORMAT.md not implemented yet (none at the moment); a scenario using one fails naming it. */
+export const PENDING_OPS: string[] = [];
 
-export const SETUP_KEYS = ["inventorySetup", "generalLedgerSetup", "accounts", "locations", "accountingPeriods", "items", "responsibilityCenters", "categories", "nonstockItems", "nonstockSetup"];
-export const PENDING_SETUP_KEYS = ["unitOfMeasureCodes"];
+export const SETUP_KEYS = ["inventorySetup", "generalLedgerSetup", "accounts", "locations", "accountingPeriods", "items", "responsibilityCenters", "categories", "nonstockItems", "nonstockSetup", "unitOfMeasureCodes"];
+export const PENDING_SETUP_KEYS: string[] = [];
 
 export const EXPECT_FIELDS: Record<string, string[]> = {
   itemLedgerEntries: [
@@ -79,6 +79,7 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
   reservations: ["demand", "supply", "quantity", "lotNo", "serialNo"],
   itemSearch: ["filters", "items"],
   bomAvailability: ["item", "location", "date", "ableToMakeTopItem", "bottleneck", "lines"],
+  importErrors: ["row", "field", "message"],
   trace: ["lotNo", "serialNo", "item", "direction", "showComponents", "tree", "roots"],
   availabilityByPeriod: ["item", "location", "periodType", "from", "periods"],
   availabilityByEvent: ["item", "location", "lines"],
@@ -88,9 +89,7 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
 };
 
 /** Expectations of FORMAT.md that the engine does not compute yet: a scenario using them fails naming them. */
-export const PENDING_EXPECTATIONS = [
-  "importErrors",
-];
+export const PENDING_EXPECTATIONS: string[] = [];
 
 /** Problems that make a scenario fail before it runs: unknown ops, step fields, setup or expectation keys. */
 export function formatProblems(scenario: Scenario): string[] {

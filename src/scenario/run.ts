@@ -4,6 +4,7 @@
  * must leave the store JSON-equal to what it was before.
  */
 import type { JournalLine } from "../core/journal";
+import type { ImportError } from "../core/inventory/itemImport";
 import { InventoryService } from "../core/service/inventoryService";
 import type { CompanyInput, ItemInput } from "../core/service/inputs";
 import { MemoryLedgerStore } from "../storage/memoryStore";
@@ -44,9 +45,17 @@ function journalLine(step: Step): JournalLine {
   return { ...(rest as unknown as JournalLine), postingDate: date as string };
 }
 
-async function runStep(service: InventoryService, step: Step): Promise<void> {
+/** What steps leave for later expectations: the errors of the most recent importItems step. */
+interface RunState {
+  importErrors: ImportError[];
+}
+
+async function runStep(service: InventoryService, step: Step, state: RunState): Promise<void> {
   const s = step as unknown as Record<string, never>;
   switch (step.op) {
+    case "importItems":
+      state.importErrors = await service.importItems(s.rows);
+      return;
     case "post":
       await service.postJournal([journalLine(step)]);
       return;
@@ -111,11 +120,11 @@ async function runStep(service: InventoryService, step: Step): Promise<void> {
   }
 }
 
-async function view(service: InventoryService, lastDate: string): Promise<LedgerView> {
+async function view(service: InventoryService, lastDate: string, state: RunState): Promise<LedgerView> {
   const company = await service.company();
   const items = await service.items();
   const books = await service.books(items.map((i) => i.no));
-  return { company, items: new Map(items.map((i) => [i.no, i])), books, lastDate };
+  return { company, items: new Map(items.map((i) => [i.no, i])), books, lastDate, importErrors: state.importErrors };
 }
 
 /** The date of the last step up to `index` that has one. */
@@ -127,11 +136,11 @@ function lastDateOf(scenario: Scenario, index: number): string {
   return "9999-12-31";
 }
 
-async function runRefusedStep(store: MemoryLedgerStore, service: InventoryService, step: Step, path: string): Promise<void> {
+async function runRefusedStep(store: MemoryLedgerStore, service: InventoryService, step: Step, path: string, state: RunState): Promise<void> {
   const before = JSON.stringify(await store.exportAll());
   const expected = String(step.expectError);
   try {
-    await runStep(service, step);
+    await runStep(service, step, state);
   } catch (error) {
     if (error instanceof Mismatch) throw error;
     const message = (error as Error).message;
@@ -149,26 +158,27 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   if (problems.length > 0) return { id: scenario.id, passed: false, message: problems[0] };
   const store = new MemoryLedgerStore();
   const service = new InventoryService(store);
+  const state: RunState = { importErrors: [] };
   try {
     const { company, items } = setupOf(scenario);
     await service.initCompany(company);
     await service.upsertItems(items);
     for (const [i, step] of scenario.steps.entries()) {
       const path = `steps[${i}] (${step.op})`;
-      if (step.expectError !== undefined) await runRefusedStep(store, service, step, path);
+      if (step.expectError !== undefined) await runRefusedStep(store, service, step, path, state);
       else {
         try {
-          await runStep(service, step);
+          await runStep(service, step, state);
         } catch (error) {
           if (error instanceof Mismatch) throw error;
           throw new Mismatch(`${path} expected accepted actual refused: ${(error as Error).message}`);
         }
       }
       if (step.expectAfter) {
-        checkExpectations(await view(service, lastDateOf(scenario, i)), step.expectAfter as Record<string, unknown>, `${path}.expectAfter`);
+        checkExpectations(await view(service, lastDateOf(scenario, i), state), step.expectAfter as Record<string, unknown>, `${path}.expectAfter`);
       }
     }
-    checkExpectations(await view(service, lastDateOf(scenario, scenario.steps.length - 1)), scenario.expect ?? {}, "expect");
+    checkExpectations(await view(service, lastDateOf(scenario, scenario.steps.length - 1), state), scenario.expect ?? {}, "expect");
     return { id: scenario.id, passed: true };
   } catch (error) {
     const message = error instanceof Mismatch ? error.message : `engine error: ${(error as Error).stack ?? error}`;

@@ -12,11 +12,15 @@ import type { IsoDate, Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
 import { adjustEntryTo } from "./adjustEntry";
 import { ALL_GROUPS, averageGroupKey, forwardToAssembly, markEntry } from "./marks";
-import { postedSeq, sharesOfOutbound } from "./shares";
+import { chainedSharesOfOutbound, postedSeq } from "./shares";
 
 interface Contribution {
   date: IsoDate;
   seq: number;
+  /** The inbound entry the value belongs to. */
+  entryNo: number;
+  /** Cost application (sales return, undo of a shipment): the outbound whose cost it copies. */
+  follows: number | null;
   /** A revaluation posted on its own (not an adjustment): it splits its period (§8.3). */
   revaluation: boolean;
   quantity: number;
@@ -80,7 +84,7 @@ function addInbound(book: ItemBook, entry: ItemLedgerEntry, data: GroupData): vo
       if (quantity !== 0) quantity -= fixed;
     }
     const revaluation = v.entryType === "Revaluation" && !v.adjustment;
-    data.inbound.push({ date: v.valuationDate, seq: v.entryNo, revaluation, quantity, value });
+    data.inbound.push({ date: v.valuationDate, seq: v.entryNo, entryNo: entry.entryNo, follows: entry.appliesFromEntry, revaluation, quantity, value });
   }
 }
 
@@ -108,6 +112,24 @@ function partOf(points: number[], seq: number): number {
 
 const byDate = <T extends { date: IsoDate; seq: number }>(a: T, b: T): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq;
+
+/**
+ * Inbounds that copy the cost of an outbound valued in this period (cost applications) would make
+ * the average depend on itself. Left out of the average, they come in at exactly that average,
+ * which is the fixed point the reference reaches; they stay in the pool for the balance after it.
+ */
+function followersOf(inbound: readonly Contribution[], periodOut: readonly Outbound[], end: IsoDate): { quantity: number; value: number } {
+  const sources = new Set(periodOut.map((o) => o.entry.entryNo));
+  let quantity = 0;
+  let value = 0;
+  for (const c of inbound) {
+    if (c.date > end) break;
+    if (c.follows === null || !sources.has(c.follows)) continue;
+    quantity += c.quantity;
+    value += c.value;
+  }
+  return { quantity, value };
+}
 
 /** Values one group from the period containing `from`. Returns the date to resume from when `until` stops it. */
 function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDate, until: IsoDate | null): { changed: boolean; deferred: IsoDate | null } {
@@ -143,6 +165,7 @@ function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDat
     for (; j < outs.length && outs[j].date <= period.end; j += 1) periodOut.push(outs[j]);
     periodOut.sort((a, b) => a.entry.entryNo - b.entry.entryNo);
     const points = periodIn.filter((c) => c.revaluation).map((c) => c.seq).sort((a, b) => a - b);
+    const neutral = followersOf(inbound, periodOut, period.end);
     for (let part = 0; part <= points.length; part += 1) {
       for (const c of periodIn) {
         if (points.length === 0 || partOf(points, c.seq) === part) {
@@ -151,7 +174,7 @@ function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDat
         }
       }
       const partOuts = points.length === 0 ? periodOut : periodOut.filter((o) => partOf(points, postedSeq(book, o.entry)) === part);
-      const result = valueOutbounds(ws, book, partOuts, openQty, openValue);
+      const result = valueOutbounds(ws, book, partOuts, openQty - neutral.quantity, openValue - neutral.value);
       changed = result.changed || changed;
       openQty += result.pooledQuantity;
       openValue += result.pooledValue;
@@ -179,7 +202,8 @@ function valueOutbounds(ws: Workspace, book: ItemBook, outs: Outbound[], quantit
       target = amount - previous;
       previous = amount;
     } else {
-      const shares = sharesOfOutbound(book, outbound);
+      // No average: FIFO-like, at the cost of the sources behind what it took (chains followed, §8.2).
+      const shares = chainedSharesOfOutbound(book, outbound);
       target = shares.total + amountOf(outbound.quantity - shares.quantity, outbound.lineUnitCost ?? book.unitCost);
     }
     if (adjustEntryTo(ws, book, outbound, { total: target, revaluation: 0 }, true)) {

@@ -4,7 +4,7 @@
  * Rounding entries per unit, plus the per-unit amount of every revaluation of I that reaches O.
  */
 import type { ItemBook } from "../book";
-import { findEntry, indexOf, valuesOf } from "../ledger/bookIndex";
+import { findEntry, indexOf, totalCost, valuesOf } from "../ledger/bookIndex";
 import { divRoundBig, type Money, type Qty } from "../money";
 import type { ItemLedgerEntry, ValueEntry } from "../types";
 
@@ -70,4 +70,54 @@ export function sharesOfOutbound(book: ItemBook, outbound: ItemLedgerEntry): Sha
     quantity += application.quantity;
   }
   return { total, revaluation, quantity };
+}
+
+/** A non-negative-denominator fraction of cents, for costs followed along a chain. */
+interface Fraction {
+  n: bigint;
+  d: bigint;
+}
+
+const add = (a: Fraction, b: Fraction): Fraction => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+
+/**
+ * Cost of q units of inbound I traced to the cost sources behind it (§8.2: "following cost chains
+ * such as transfer receipts back to their source"): a transfer receipt takes its share of what its
+ * outbound was applied to; any other inbound its own cost per unit.
+ */
+function chainCost(book: ItemBook, inbound: ItemLedgerEntry, q: Fraction, depth: number): Fraction {
+  const index = indexOf(book);
+  const source = index.transferSource.get(inbound.entryNo);
+  const outbound = source !== undefined ? findEntry(book, source) : undefined;
+  if (!outbound || depth > 20) return { n: q.n * BigInt(totalCost(book, inbound.entryNo)), d: q.d * BigInt(inbound.quantity) };
+  // q of the receipt stands for q / receipt.quantity of each application of its outbound.
+  let sum: Fraction = { n: 0n, d: 1n };
+  let applied = 0;
+  for (const a of index.appsByOutbound.get(outbound.entryNo) ?? []) {
+    const next = findEntry(book, a.inboundEntryNo);
+    if (!next) continue;
+    applied += a.quantity;
+    sum = add(sum, chainCost(book, next, { n: q.n * BigInt(-a.quantity), d: q.d * BigInt(inbound.quantity) }, depth + 1));
+  }
+  const rest = -outbound.quantity + applied;
+  if (rest !== 0) {
+    const unit = BigInt(outbound.lineUnitCost ?? 0);
+    // rest × lineUnitCost (1e-5) in cents: / 1e8 of Qty × UnitCost.
+    sum = add(sum, { n: q.n * BigInt(rest) * unit, d: q.d * BigInt(inbound.quantity) * 100_000_000n });
+  }
+  return sum;
+}
+
+/** Σ over an outbound's applications of the chained cost of what it took, rounded once per application. */
+export function chainedSharesOfOutbound(book: ItemBook, outbound: ItemLedgerEntry): { total: Money; quantity: Qty } {
+  let total = 0;
+  let quantity = 0;
+  for (const application of indexOf(book).appsByOutbound.get(outbound.entryNo) ?? []) {
+    const inbound = findEntry(book, application.inboundEntryNo);
+    if (!inbound) continue;
+    const cost = chainCost(book, inbound, { n: BigInt(application.quantity), d: 1n }, 0);
+    total += Number(divRoundBig(cost.n, cost.d));
+    quantity += application.quantity;
+  }
+  return { total, quantity };
 }

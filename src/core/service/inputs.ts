@@ -40,6 +40,7 @@ export interface CompanyInput {
   categories?: CategoryInput[];
   nonstockItems?: NonstockItem[];
   nonstockSetup?: { noFormat: string; noFormatSeparator?: string };
+  unitOfMeasureCodes?: string[];
 }
 
 export interface UnitOfMeasureInput {
@@ -101,6 +102,7 @@ export function companyFromInput(input: CompanyInput): Company {
   company.categories = categories;
   company.nonstockItems = (input.nonstockItems ?? []).map((n) => ({ ...n, itemNo: n.itemNo ?? null }));
   company.nonstockSetup = input.nonstockSetup;
+  company.unitOfMeasureCodes = input.unitOfMeasureCodes;
   company.attributeDefinitions = definitions;
   return company;
 }

@@ -7,6 +7,7 @@ import type { ItemBook } from "../book";
 import type { Company } from "../company";
 import { revalue, type RevalueInput } from "../costing/revaluation";
 import { RefusedError, type FieldError } from "../errors";
+import { importItems, type ImportError } from "../inventory/itemImport";
 import { convertNonstock, nonstockItemNo } from "../inventory/nonstock";
 import { createOrder, type OrderInput } from "../inventory/orders";
 import { physicalCount, type PhysicalCountInput } from "../inventory/physicalCount";
@@ -149,6 +150,13 @@ export class InventoryService {
 
   async updateItem(no: string, fields: Omit<ItemInput, "no">): Promise<void> {
     await this.command({ items: [no] }, (ws) => updateItem(ws, no, fields));
+  }
+
+  /** Bulk item import (inventory.md §5): the errors, or none and the sheet written. */
+  async importItems(rows: unknown[][]): Promise<ImportError[]> {
+    const errors = await this.inspect({ items: "all" }, (ws) => importItems(ws, rows, false));
+    if (errors.length > 0) return errors;
+    return this.command({ items: "all" }, (ws) => importItems(ws, rows, true));
   }
 
   async order(input: OrderInput): Promise<void> {
