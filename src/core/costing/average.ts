@@ -19,8 +19,9 @@ interface Contribution {
   seq: number;
   /** The inbound entry the value belongs to. */
   entryNo: number;
-  /** Cost application (sales return, undo of a shipment): the outbound whose cost it copies. */
+  /** Cost application (sales return, undo of a shipment) or transfer receipt: the outbound whose cost it copies. */
   follows: number | null;
+  transfer: boolean;
   /** A revaluation posted on its own (not an adjustment): it splits its period (§8.3). */
   revaluation: boolean;
   quantity: number;
@@ -84,7 +85,11 @@ function addInbound(book: ItemBook, entry: ItemLedgerEntry, data: GroupData): vo
       if (quantity !== 0) quantity -= fixed;
     }
     const revaluation = v.entryType === "Revaluation" && !v.adjustment;
-    data.inbound.push({ date: v.valuationDate, seq: v.entryNo, entryNo: entry.entryNo, follows: entry.appliesFromEntry, revaluation, quantity, value });
+    const transferFrom = indexOf(book).transferSource.get(entry.entryNo);
+    data.inbound.push({
+      date: v.valuationDate, seq: v.entryNo, entryNo: entry.entryNo, follows: transferFrom ?? entry.appliesFromEntry,
+      transfer: transferFrom !== undefined, revaluation, quantity, value,
+    });
   }
 }
 
@@ -118,13 +123,15 @@ const byDate = <T extends { date: IsoDate; seq: number }>(a: T, b: T): number =>
  * the average depend on itself. Left out of the average, they come in at exactly that average,
  * which is the fixed point the reference reaches; they stay in the pool for the balance after it.
  */
-function followersOf(inbound: readonly Contribution[], periodOut: readonly Outbound[], end: IsoDate): { quantity: number; value: number } {
+function followersOf(inbound: readonly Contribution[], periodOut: readonly Outbound[], period: Period, cycles: Cycles): { quantity: number; value: number } {
   const sources = new Set(periodOut.map((o) => o.entry.entryNo));
   let quantity = 0;
   let value = 0;
   for (const c of inbound) {
-    if (c.date > end) break;
-    if (c.follows === null || !sources.has(c.follows)) continue;
+    if (c.date > period.end) break;
+    if (c.follows === null) continue;
+    const circular = c.transfer ? cycles.circular(c.follows, period.start) : sources.has(c.follows);
+    if (!circular) continue;
     quantity += c.quantity;
     value += c.value;
   }
@@ -132,7 +139,7 @@ function followersOf(inbound: readonly Contribution[], periodOut: readonly Outbo
 }
 
 /** Values one group from the period containing `from`. Returns the date to resume from when `until` stops it. */
-function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDate, until: IsoDate | null): { changed: boolean; deferred: IsoDate | null } {
+function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDate, until: IsoDate | null, cycles: Cycles): { changed: boolean; deferred: IsoDate | null } {
   const { averageCostPeriod } = ws.company.inventorySetup;
   const periodFor = (date: IsoDate): Period => periodOf(date, averageCostPeriod, ws.company.accountingPeriods);
   const first = periodFor(from).start;
@@ -165,7 +172,7 @@ function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDat
     for (; j < outs.length && outs[j].date <= period.end; j += 1) periodOut.push(outs[j]);
     periodOut.sort((a, b) => a.entry.entryNo - b.entry.entryNo);
     const points = periodIn.filter((c) => c.revaluation).map((c) => c.seq).sort((a, b) => a - b);
-    const neutral = followersOf(inbound, periodOut, period.end);
+    const neutral = followersOf(inbound, periodOut, period, cycles);
     for (let part = 0; part <= points.length; part += 1) {
       for (const c of periodIn) {
         if (points.length === 0 || partOf(points, c.seq) === part) {
@@ -219,19 +226,56 @@ function valueOutbounds(ws: Workspace, book: ItemBook, outs: Outbound[], quantit
   return { changed, pooledQuantity, pooledValue };
 }
 
+interface Cycles {
+  /** True when a transfer out (entry) is part of a two-way transfer loop between groups in that period. */
+  circular(outboundEntryNo: number, periodStart: IsoDate): boolean;
+}
+
+/**
+ * Transfers between two groups (calc type Item & Location & Variant) in both directions within one
+ * period make each group's average depend on the other's. Their receipts are then left out of the
+ * average of that period (they come in at the other group's average), which breaks the loop.
+ */
+function transferCycles(ws: Workspace, book: ItemBook, groups: Map<string, GroupData>): Cycles {
+  const setup = ws.company.inventorySetup;
+  const periodStart = (date: IsoDate): IsoDate => periodOf(date, setup.averageCostPeriod, ws.company.accountingPeriods).start;
+  const outbound = new Map<number, { group: string; start: IsoDate }>();
+  for (const [group, data] of groups) for (const o of data.averaged) outbound.set(o.entryNo, { group, start: periodStart(outboundDate(book, o)) });
+  const edges = new Set<string>();
+  const edgeOf = (receiptGroup: string, source: { group: string; start: IsoDate }): string => `${source.group}\u0000${receiptGroup}\u0000${source.start}`;
+  const receiptGroups = new Map<number, string>();
+  for (const [group, data] of groups) {
+    for (const c of data.inbound) {
+      const source = c.transfer && c.follows !== null ? outbound.get(c.follows) : undefined;
+      if (!source || source.group === group) continue;
+      edges.add(edgeOf(group, source));
+      receiptGroups.set(c.follows as number, group);
+    }
+  }
+  return {
+    circular(outboundEntryNo: number, start: IsoDate): boolean {
+      const source = outbound.get(outboundEntryNo);
+      const receiptGroup = receiptGroups.get(outboundEntryNo);
+      if (!source || receiptGroup === undefined || source.start !== start) return false;
+      return edges.has(`${receiptGroup}\u0000${source.group}\u0000${start}`);
+    },
+  };
+}
+
 /** Recalculates every marked group of an Average item. Returns true when any outbound changed. */
 export function adjustAverage(ws: Workspace, book: ItemBook, _item: Item, until: IsoDate | null): boolean {
   const marks = book.marks.averageFrom;
   if (Object.keys(marks).length === 0) return false;
   const all = marks[ALL_GROUPS];
   const groups = collectGroups(ws, book);
+  const cycles = transferCycles(ws, book, groups);
   const next: Record<string, IsoDate> = {};
   let changed = false;
   for (const group of [...groups.keys()].sort()) {
     const own = marks[group];
     const from = own === undefined ? all : all === undefined ? own : own < all ? own : all;
     if (from === undefined) continue;
-    const result = valueGroup(ws, book, groups.get(group) as GroupData, from, until);
+    const result = valueGroup(ws, book, groups.get(group) as GroupData, from, until, cycles);
     changed = result.changed || changed;
     if (result.deferred) next[group] = result.deferred;
   }
