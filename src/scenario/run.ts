@@ -53,9 +53,6 @@ interface RunState {
 async function runStep(service: InventoryService, step: Step, state: RunState): Promise<void> {
   const s = step as unknown as Record<string, never>;
   switch (step.op) {
-    case "importItems":
-      state.importErrors = await service.importItems(s.rows);
-      return;
     case "post":
       await service.postJournal([journalLine(step)]);
       return;
@@ -84,6 +81,18 @@ async function runStep(service: InventoryService, step: Step, state: RunState): 
       return service.closeInventoryPeriod(s.date);
     case "reopenInventoryPeriod":
       return service.reopenInventoryPeriod(s.date);
+    default:
+      return runInventoryStep(service, step, state);
+  }
+}
+
+/** The inventory ops (inventory.md): counts, reservations, orders, transfers, assembly, item cards. */
+async function runInventoryStep(service: InventoryService, step: Step, state: RunState): Promise<void> {
+  const s = step as unknown as Record<string, never>;
+  switch (step.op) {
+    case "importItems":
+      state.importErrors = await service.importItems(s.rows);
+      return;
     case "physicalCount":
       await service.physicalCount({
         date: s.date, item: s.item, location: s.location, variant: s.variant, countedQuantity: s.countedQuantity,
