@@ -12,6 +12,9 @@ import type { CompanyInput, ItemInput } from "../core/service/inputs";
 
 export const DEMO_WORK_DATE = "2025-02-05";
 
+/** The values of the DEMO attribute Color (an Option attribute, inventory.md §3.2). */
+export const DEMO_COLORS = ["Red", "Blue", "Clear", "Black", "White"];
+
 export const DEMO_COMPANY: CompanyInput = {
   id: "demo",
   name: "DEMO",
@@ -20,6 +23,13 @@ export const DEMO_COMPANY: CompanyInput = {
   locations: [{ code: "MAIN" }, { code: "EAST" }],
   // Posting group RESALE of excel.md §0.
   accounts: { inventory: "1300", cogs: "5000", inventoryAdjustment: "5100", directCostApplied: "5200" },
+  // Categories of excel.md §0, each listing the Option attribute Color (declared once, typed on first mention).
+  categories: [
+    { code: "BIKES", description: "Bicycles", attributes: [{ name: "Color", type: "Option", values: DEMO_COLORS }] },
+    { code: "ACCESS", description: "Accessories", attributes: [{ name: "Color" }] },
+    { code: "SUPPLIES", description: "Supplies", attributes: [{ name: "Color" }] },
+  ],
+  unitOfMeasureCodes: ["PCS", "BOX"],
 };
 
 /** VE 12: freight on the receipt of ILE 2, posted 2025-01-25, valued at the receipt's date. */

@@ -5,8 +5,10 @@
  */
 import type { IsoDate } from "../core/types";
 import { invalidValue, type InvError } from "./cellErrors";
+import type { CatalogFunctionName } from "./catalogArguments";
 
-export type InvFunctionName = "QTY" | "UNITCOST";
+export type StockFunctionName = "QTY" | "UNITCOST";
+export type InvFunctionName = StockFunctionName | CatalogFunctionName;
 export type CostBasis = "posted" | "adjusted";
 
 export interface StockOptions {
@@ -20,7 +22,7 @@ export interface StockOptions {
 }
 
 export interface StockRequest {
-  fn: InvFunctionName;
+  fn: StockFunctionName;
   /** Item code or BC filter, as typed (trimmed); "" = all items. */
   item: string;
   /** Cut-off date; null = the company's work date (never TODAY, so defaults are not volatile). */

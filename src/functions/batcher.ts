@@ -8,7 +8,7 @@
  */
 import type { Company } from "../core/company";
 import type { LedgerStore } from "../core/ports";
-import { requestKey, type StockRequest } from "./arguments";
+import { invRequestKey as requestKey, type InvRequest } from "./requests";
 import { internalError, notAvailable, type CellResult } from "./cellErrors";
 import { evaluateRequest, type StockSnapshot } from "./evaluate";
 import { loadSnapshot } from "./snapshot";
@@ -52,7 +52,7 @@ interface CacheEntry {
 }
 
 interface Pending {
-  request: StockRequest;
+  request: InvRequest;
   waiters: ((result: CellResult) => void)[];
 }
 
@@ -76,6 +76,9 @@ export function settingsKeyOf(company: Company | undefined): string {
     company.generalLedgerSetup,
     company.closedInventoryPeriods,
     company.accountingPeriods,
+    // INV.ATTR / INV.ITEMS read inherited defaults and definitions (inventory.md §3.3).
+    company.categories ?? [],
+    company.attributeDefinitions ?? {},
   ]);
   return [company.id, company.workDate, costing, ...locations].join("\u0001");
 }
@@ -130,7 +133,7 @@ export class FunctionBatcher {
   }
 
   /** Synchronous cache lookup: the answer if nothing it read has changed since, else undefined. */
-  cached(request: StockRequest): CellResult | undefined {
+  cached(request: InvRequest): CellResult | undefined {
     const key = requestKey(request);
     const entry = this.cache.get(key);
     if (!entry || !this.isCurrent(entry)) return undefined;
@@ -141,7 +144,7 @@ export class FunctionBatcher {
   }
 
   /** Queues a request for the next flush (callers try `cached` first). */
-  request(request: StockRequest): Promise<CellResult> {
+  request(request: InvRequest): Promise<CellResult> {
     return this.cancelable(request).result;
   }
 
@@ -149,7 +152,7 @@ export class FunctionBatcher {
    * Queues a request that Excel may cancel (rule 7): `cancel` takes it out of the pending batch, so a
    * flush does not evaluate what no cell waits for any more. Once its flush has begun, cancel does nothing.
    */
-  cancelable(request: StockRequest): { result: Promise<CellResult>; cancel: () => void } {
+  cancelable(request: InvRequest): { result: Promise<CellResult>; cancel: () => void } {
     const key = requestKey(request);
     this.counters.queued++;
     let waiter!: (result: CellResult) => void;

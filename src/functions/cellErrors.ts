@@ -20,8 +20,11 @@ export const notAvailable = (message: string): InvError => new InvError("#N/A", 
 export const invalidValue = (message: string): InvError => new InvError("#VALUE!", message);
 export const divisionByZero = (): InvError => new InvError("#DIV/0!");
 
-/** What one cell of a result holds: a number, or an error value. */
-export type CellResult = number | InvError;
+/** A plain cell value: stock figures are numbers; card fields and attributes may be text or TRUE/FALSE. */
+export type CellScalar = number | string | boolean;
+
+/** What one request answers: a cell value, an error value, or a spill (rows of cells, INV.ITEMS). */
+export type CellResult = CellScalar | CellScalar[][] | InvError;
 
 /** The error object Excel understands, when running under office.js; the plain InvError elsewhere (workbench). */
 export type ExcelCellError = CustomFunctions.Error | InvError;

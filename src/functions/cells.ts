@@ -4,16 +4,19 @@
  * one request (or its own argument error), answered from the cache or queued for the next flush.
  */
 import type { FunctionBatcher } from "./batcher";
-import { codeText, type InvFunctionName, type StockRequest } from "./arguments";
-import { InvError, internalError, invalidValue, toExcelError, type CellResult, type ExcelCellError } from "./cellErrors";
+import { codeText, type StockRequest } from "./arguments";
+import { InvError, internalError, invalidValue, toExcelError, type CellResult, type CellScalar, type ExcelCellError } from "./cellErrors";
+import type { InvRequest } from "./requests";
 
-export type CellValueOut = number | ExcelCellError;
+export type CellValueOut = CellScalar | ExcelCellError;
 export type ResultMatrix = CellValueOut[][];
 
 /** Reads the named argument for the cell at (row, col). */
 export type ArgumentAt = (name: string) => unknown;
 /** Builds the request fields other than the function and item from one cell's arguments (throws InvError). */
 export type RequestFields = (argument: ArgumentAt) => Omit<StockRequest, "fn" | "item">;
+/** Builds one cell's whole request from its item code and its other arguments (throws InvError). */
+export type RequestBuilder = (item: string, argument: ArgumentAt) => InvRequest;
 
 /** Excel passes a range as rows of cells; the workbench and omitted arguments pass a single value. */
 export function asMatrix(value: unknown): unknown[][] {
@@ -32,7 +35,10 @@ function elementwise(name: string, value: unknown, rows: number, cols: number): 
 }
 
 function toOutput(result: CellResult): CellValueOut {
-  return result instanceof InvError ? toExcelError(result) : result;
+  if (result instanceof InvError) return toExcelError(result);
+  // A spill in a per-cell position cannot happen (only INV.ITEMS spills, through evaluateSpill).
+  if (Array.isArray(result)) return toExcelError(internalError(new Error("unexpected spill in a cell")));
+  return result;
 }
 
 /** Shapes the answer; a single-cell call with an error throws it, which is how Excel shows an error cell. */
@@ -54,10 +60,9 @@ export function cancelSignalOf(value: unknown): CancelSignal | undefined {
 
 export function evaluateCells(
   batcher: FunctionBatcher,
-  fn: InvFunctionName,
   itemArgument: unknown,
   others: Record<string, unknown>,
-  fields: RequestFields,
+  build: RequestBuilder,
   signal?: CancelSignal,
 ): ResultMatrix | Promise<ResultMatrix> {
   const input = asMatrix(itemArgument);
@@ -73,10 +78,10 @@ export function evaluateCells(
   const cancels: (() => void)[] = [];
   const results = input.flatMap((row, r) =>
     row.map((cell, c): CellResult | Promise<CellResult> => {
-      let request: StockRequest;
+      let request: InvRequest;
       try {
         const argument: ArgumentAt = (name) => readers.get(name)?.(r, c);
-        request = { fn, item: codeText(cell, "item"), ...fields(argument) };
+        request = build(codeText(cell, "item"), argument);
       } catch (error) {
         return internalError(error);
       }
@@ -91,4 +96,31 @@ export function evaluateCells(
   // Rule 2: when every cell hit the cache, answer synchronously (no #BUSY! round trip).
   if (results.every((result) => !(result instanceof Promise))) return finish(input, results as CellResult[]);
   return Promise.all(results).then((settled) => finish(input, settled));
+}
+
+function spillOutput(result: CellResult): ResultMatrix {
+  if (result instanceof InvError) throw toExcelError(result);
+  return Array.isArray(result) ? result : [[result]];
+}
+
+/**
+ * A spilling function (INV.ITEMS): one request for the whole call, answered with rows of cells; an error
+ * is thrown, which is how Excel shows the single error cell where the spill would start.
+ */
+export function evaluateSpill(
+  batcher: FunctionBatcher,
+  build: () => InvRequest,
+  signal?: CancelSignal,
+): ResultMatrix | Promise<ResultMatrix> {
+  let request: InvRequest;
+  try {
+    request = build();
+  } catch (error) {
+    throw toExcelError(internalError(error));
+  }
+  const hit = batcher.cached(request);
+  if (hit !== undefined) return spillOutput(hit);
+  const queued = batcher.cancelable(request);
+  if (signal) signal.onCanceled = queued.cancel;
+  return queued.result.then(spillOutput);
 }

@@ -7,7 +7,10 @@ import type { Company } from "../core/company";
 import { qtyToNumber, unitCostOf, unitCostToNumber, type Money, type Qty } from "../core/money";
 import type { Item } from "../core/types";
 import type { StockRequest } from "./arguments";
-import { divisionByZero, internalError, notAvailable, type CellResult } from "./cellErrors";
+import { evaluateCatalog } from "./catalog";
+import { isCatalogRequest, type CatalogRequest } from "./catalogArguments";
+import type { InvRequest } from "./requests";
+import { divisionByZero, internalError, notAvailable, type CellResult, type InvError } from "./cellErrors";
 import { codeFilter, isFilter } from "./codeFilter";
 import { adjustedBook } from "./dryRun";
 import { quantityOf, valueOf, type StockCut } from "./stockReads";
@@ -36,7 +39,7 @@ export interface Evaluation {
 export const NO_COMPANY_MESSAGE = "No inventory company bound — open the INV pane";
 
 /** Items a request names: a single code must exist; a filter selects from every card. */
-export function itemsOfRequest(request: StockRequest, snapshot: StockSnapshot): Item[] | CellResult {
+export function itemsOfRequest(request: StockRequest, snapshot: StockSnapshot): Item[] | InvError {
   if (isFilter(request.item)) {
     const matches = codeFilter(request.item);
     return [...snapshot.items.values()].filter((item) => matches(item.no));
@@ -46,7 +49,7 @@ export function itemsOfRequest(request: StockRequest, snapshot: StockSnapshot): 
 }
 
 /** Location codes to sum over; null = all locations at once. Entries without a location have code "". */
-function locationsOfRequest(request: StockRequest, company: Company): (string | null)[] | CellResult {
+function locationsOfRequest(request: StockRequest, company: Company): (string | null)[] | InvError {
   if (request.location === "") return [null];
   const codes = ["", ...company.locations.map((location) => location.code)];
   if (isFilter(request.location)) return codes.filter(codeFilter(request.location));
@@ -84,7 +87,22 @@ function compute(request: StockRequest, snapshot: StockSnapshot, company: Compan
   return unitCostToNumber(unitCostOf(value, quantity));
 }
 
-export function evaluateRequest(request: StockRequest, snapshot: StockSnapshot): Evaluation {
+/**
+ * Catalogue answers depend on cards only: they are marked as depending on which cards exist and what they
+ * hold, so any item-card change (LedgerChange.itemCards) recomputes them; postings that only touch books don't.
+ */
+function evaluateCatalogRequest(request: CatalogRequest, snapshot: StockSnapshot): Evaluation {
+  const company = snapshot.company;
+  if (!company) return { result: notAvailable(NO_COMPANY_MESSAGE), items: [], catalog: true };
+  try {
+    return { result: evaluateCatalog(request, company, snapshot.items), items: [], catalog: true };
+  } catch (error) {
+    return { result: internalError(error), items: [], catalog: true };
+  }
+}
+
+export function evaluateRequest(request: InvRequest, snapshot: StockSnapshot): Evaluation {
+  if (isCatalogRequest(request)) return evaluateCatalogRequest(request, snapshot);
   const catalog = isFilter(request.item);
   const company = snapshot.company;
   if (!company) return { result: notAvailable(NO_COMPANY_MESSAGE), items: [], catalog };

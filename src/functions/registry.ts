@@ -6,7 +6,8 @@
 import type { LedgerStore } from "../core/ports";
 import { basisArgument, codeText, dateArgument, optionsArgument, type InvFunctionName } from "./arguments";
 import { FunctionBatcher, type FlushStats, type LedgerChange } from "./batcher";
-import { cancelSignalOf, evaluateCells, type RequestFields, type ResultMatrix } from "./cells";
+import { itemsRequest, nameArgument } from "./catalogArguments";
+import { cancelSignalOf, evaluateCells, evaluateSpill, type RequestFields, type ResultMatrix } from "./cells";
 import { observeCommits } from "./observedStore";
 
 export type { CellValueOut, ResultMatrix } from "./cells";
@@ -106,7 +107,7 @@ const unitCostFields: RequestFields = (argument) => ({
 /** INV.QTY(item, [asOf], [location], [options]) — excel.md §1.2; Excel appends its invocation. */
 export function invQty(item: unknown, asOf?: unknown, location?: unknown, options?: unknown, invocation?: unknown) {
   const others = { asOf, location, options };
-  return evaluateCells(pageBatcher(), "QTY", item, others, qtyFields, cancelSignalOf(invocation));
+  return evaluateCells(pageBatcher(), item, others, (code, argument) => ({ fn: "QTY", item: code, ...qtyFields(argument) }), cancelSignalOf(invocation));
 }
 
 /** INV.UNITCOST(item, [asOf], [location], [basis], [options]) — excel.md §1.2; Excel appends its invocation. */
@@ -119,10 +120,37 @@ export function invUnitCost(
   invocation?: unknown,
 ) {
   const others = { asOf, location, basis, options };
-  return evaluateCells(pageBatcher(), "UNITCOST", item, others, unitCostFields, cancelSignalOf(invocation));
+  const build = (code: string, argument: (name: string) => unknown) => ({ fn: "UNITCOST" as const, item: code, ...unitCostFields(argument) });
+  return evaluateCells(pageBatcher(), item, others, build, cancelSignalOf(invocation));
+}
+
+/** INV.ATTR(item, attribute) — excel.md §1.2: the item's effective attribute value (inherited or its own). */
+export function invAttr(item: unknown, attribute?: unknown, invocation?: unknown) {
+  const build = (code: string, argument: (name: string) => unknown) => ({ fn: "ATTR" as const, item: code, attribute: nameArgument(argument("attribute"), "attribute") });
+  return evaluateCells(pageBatcher(), item, { attribute }, build, cancelSignalOf(invocation));
+}
+
+/** INV.ITEM(item, field) — excel.md §1.2: an item card field by its BC caption. */
+export function invItem(item: unknown, field?: unknown, invocation?: unknown) {
+  const build = (code: string, argument: (name: string) => unknown) => ({ fn: "ITEM" as const, item: code, field: nameArgument(argument("field"), "field") });
+  return evaluateCells(pageBatcher(), item, { field }, build, cancelSignalOf(invocation));
+}
+
+/** The single value of an argument Excel passes as a matrix (INV.ITEMS takes scalars). */
+function single(value: unknown): unknown {
+  return Array.isArray(value) ? single(value[0]) : value;
+}
+
+/** INV.ITEMS([category], [attributeFilter], [fields], [options]) — excel.md §1.2, spill. */
+export function invItems(category?: unknown, attributeFilter?: unknown, fields?: unknown, options?: unknown, invocation?: unknown) {
+  const build = () => itemsRequest(single(category), single(attributeFilter), single(fields), single(options));
+  return evaluateSpill(pageBatcher(), build, cancelSignalOf(invocation));
 }
 
 export const invFunctions: Record<InvFunctionName, InvFunction> = {
   QTY: invQty,
   UNITCOST: invUnitCost,
+  ATTR: invAttr,
+  ITEM: invItem,
+  ITEMS: invItems,
 };

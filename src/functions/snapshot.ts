@@ -1,10 +1,12 @@
 /**
  * Loads what one flush needs in a single read transaction (excel.md §2.1 rule 1): the company, the item
- * cards the requests name (every card when a request uses a filter), and the books of the union of items.
+ * cards the requests name (every card when a request uses a filter, or INV.ITEMS), and the books of the
+ * union of items the stock requests select.
  */
 import type { LedgerReader } from "../core/ports";
 import type { Item } from "../core/types";
-import type { StockRequest } from "./arguments";
+import { isCatalogRequest } from "./catalogArguments";
+import type { InvRequest } from "./requests";
 import { isFilter } from "./codeFilter";
 import { itemsOfRequest, type StockSnapshot } from "./evaluate";
 
@@ -12,7 +14,7 @@ function byUpperNo(items: readonly Item[]): Map<string, Item> {
   return new Map(items.map((item) => [item.no.toUpperCase(), item]));
 }
 
-async function loadItems(tx: LedgerReader, requests: readonly StockRequest[]): Promise<StockSnapshot["items"] | null> {
+async function loadItems(tx: LedgerReader, requests: readonly InvRequest[]): Promise<StockSnapshot["items"] | null> {
   if (requests.some((request) => isFilter(request.item))) return null;
   const codes = new Set<string>();
   for (const request of requests) codes.add(request.item).add(request.item.toUpperCase());
@@ -22,13 +24,15 @@ async function loadItems(tx: LedgerReader, requests: readonly StockRequest[]): P
   return allFound ? items : null;
 }
 
-export async function loadSnapshot(tx: LedgerReader, requests: readonly StockRequest[]): Promise<StockSnapshot> {
+export async function loadSnapshot(tx: LedgerReader, requests: readonly InvRequest[]): Promise<StockSnapshot> {
   const company = await tx.company();
   const named = await loadItems(tx, requests);
   const items = named ?? byUpperNo(await tx.items());
   const snapshot: StockSnapshot = { company, items, allItems: named === null, books: new Map(), booksRead: new Set() };
   const wanted = new Set<string>();
   for (const request of requests) {
+    // Catalogue answers read cards only, never books.
+    if (isCatalogRequest(request)) continue;
     const selected = itemsOfRequest(request, snapshot);
     if (Array.isArray(selected)) for (const item of selected) wanted.add(item.no);
   }

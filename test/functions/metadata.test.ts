@@ -29,8 +29,8 @@ beforeAll(async () => {
 
 const byId = (id: string) => functions.find((f) => f.id === id)!;
 
-test("declares exactly QTY and UNITCOST", () => {
-  expect(functions.map((f) => f.id).sort()).toEqual(["QTY", "UNITCOST"]);
+test("declares exactly ATTR, ITEM, ITEMS, QTY and UNITCOST", () => {
+  expect(functions.map((f) => f.id).sort()).toEqual(["ATTR", "ITEM", "ITEMS", "QTY", "UNITCOST"]);
   for (const f of functions) expect(f.name).toBe(f.id);
 });
 
@@ -68,4 +68,28 @@ test("no function is volatile or streaming (rule 4); all are cancelable (rule 7)
     // Excel's invocation argument is not a user parameter.
     expect(f.parameters.map((p) => p.name)).not.toContain("invocation");
   }
+});
+
+test("ATTR(item, attribute) and ITEM(item, field): ranges in, arrays of any value out", () => {
+  for (const [id, second] of [["ATTR", "attribute"], ["ITEM", "field"]]) {
+    const f = byId(id);
+    expect(f.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ["item", false],
+      [second, false],
+    ]);
+    expect(f.result.dimensionality).toBe("matrix");
+    expect(f.result.type ?? "any").toBe("any");
+  }
+});
+
+test("ITEMS([category], [attributeFilter], [fields], [options]) spills", () => {
+  const items = byId("ITEMS");
+  expect(items.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+    ["category", true],
+    ["attributeFilter", true],
+    ["fields", true],
+    ["options", true],
+  ]);
+  expect(items.result.dimensionality).toBe("matrix");
+  expect(items.options?.cancelable).toBe(true);
 });

@@ -1,0 +1,12 @@
+/**
+ * Every request the batcher queues: the stock functions (arguments.ts) and the item-catalogue functions
+ * (catalogArguments.ts). One key space, so identical cells share one evaluation and one cache entry.
+ */
+import { requestKey, type StockRequest } from "./arguments";
+import { catalogRequestKey, isCatalogRequest, type CatalogRequest } from "./catalogArguments";
+
+export type InvRequest = StockRequest | CatalogRequest;
+
+export function invRequestKey(request: InvRequest): string {
+  return isCatalogRequest(request) ? catalogRequestKey(request) : requestKey(request);
+}
