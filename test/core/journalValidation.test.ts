@@ -48,6 +48,7 @@ describe("journal line validation", () => {
       [{ unitCost: 1.123456 }, "unitCost"],
       [{ amount: 10.005 }, "amount"],
       [{ amount: 1e300 }, "amount"],
+      [{ quantity: 1e9, invoicedQuantity: 1e9, unitCost: 1e9 }, "unitCost"],
       [{ appliesToEntry: 1.5 }, "appliesToEntry"],
       [{ appliesFromEntry: -1 }, "appliesFromEntry"],
       [{ expirationDate: "2024-02-30" }, "expirationDate"],

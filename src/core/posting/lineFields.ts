@@ -77,6 +77,20 @@ function numberErrors(line: JournalLine, report: Report): void {
   }
 }
 
+/** A unit price times the quantity must still be an amount the ledgers hold exactly (safe cents). */
+function lineAmountErrors(line: JournalLine, report: Report): void {
+  if (numberError(line.quantity, QTY_SCALE) !== undefined) return;
+  const quantity = BigInt(toScaled(line.quantity, QTY_SCALE));
+  for (const field of ["unitCost", "unitAmount", "unitPrice"] as const) {
+    const value = line[field];
+    if (typeof value !== "number" || numberError(value, UNIT_COST_SCALE) !== undefined) continue;
+    const cents = (quantity * BigInt(toScaled(value, UNIT_COST_SCALE))) / BigInt((QTY_SCALE * UNIT_COST_SCALE) / MONEY_SCALE);
+    if (cents > BigInt(Number.MAX_SAFE_INTEGER) || -cents > BigInt(Number.MAX_SAFE_INTEGER)) {
+      report(field, `${field} × quantity is too large an amount`);
+    }
+  }
+}
+
 function entryNoErrors(line: JournalLine, report: Report): void {
   for (const field of ["appliesToEntry", "appliesFromEntry"] as const) {
     const value: unknown = line[field];
@@ -123,6 +137,7 @@ export function lineShapeErrors(line: JournalLine, report: Report): Set<string> 
   textErrors(line, add);
   dateErrors(line, add);
   numberErrors(line, add);
+  lineAmountErrors(line, add);
   entryNoErrors(line, add);
   return bad;
 }
