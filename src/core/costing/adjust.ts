@@ -146,19 +146,41 @@ export function adjustItem(ws: Workspace, item: Item, book: ItemBook, options: A
   const rounding = new Set<number>();
   // Why a cap: each pass carries cost one link further along the item's chains; a chain that still
   // changes after MAX_ITEM_PASSES passes is a cycle or an engine fault, refused rather than half-adjusted.
+  const states = new Set<string>();
   for (let pass = 0; ; pass += 1) {
     if (pass === MAX_ITEM_PASSES) {
       throw new InvariantError("cost adjustment", `cost adjustment of item ${item.no} did not converge in ${MAX_ITEM_PASSES} passes`);
     }
+    const written = ws.newValueEntries.length;
     let changed = false;
     if (item.costingMethod === "Average") changed = adjustAverage(ws, book, item, until) || changed;
     changed = adjustChains(ws, book, item, until, rounding) || changed;
     if (!changed && book.marks.inbounds.length === 0 && !pendingAverage(book, until)) break;
+    if (returnsToEarlierState(book, ws.newValueEntries.slice(written), states)) {
+      // An Average valuation that feeds back into itself through rounding (a return copying a sale
+      // valued in a later period) alternates between two states a cent apart: settle on this one.
+      book.marks = { inbounds: [], averageFrom: until ? deferredAverage(book, until) : {}, entries: [] };
+      break;
+    }
   }
   writeRounding(ws, book, item, rounding);
   book.costIsAdjusted = !hasMarks(book);
   refreshCardCost(book, item, ws.company.inventorySetup);
   ws.changedBooks.add(book.item);
+}
+
+/** Records the costs of the entries a pass changed; true when the same state was reached before. */
+function returnsToEarlierState(book: ItemBook, values: readonly { itemLedgerEntryNo: number; item: string }[], states: Set<string>): boolean {
+  const entries = [...new Set(values.filter((v) => v.item === book.item).map((v) => v.itemLedgerEntryNo))].sort((a, b) => a - b);
+  if (entries.length === 0) return false;
+  const state = entries.map((no) => `${no}:${totalCost(book, no)}`).join(",");
+  if (states.has(state)) return true;
+  states.add(state);
+  return false;
+}
+
+function deferredAverage(book: ItemBook, until: IsoDate): Record<string, IsoDate> {
+  return Object.fromEntries(Object.entries(book.marks.averageFrom).filter(([, from]) => from > until));
 }
 
 function pendingAverage(book: ItemBook, until: IsoDate | null): boolean {
