@@ -1,108 +1,112 @@
-/** Items: the item list and a small form for a new item (No., Description, Costing Method, Unit Cost). */
-import { useState, type FormEvent } from "react";
-import { Button, Field, Input, SearchBox, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * Items (excel.md §4.1): the item list with search by text and attribute, the selected item's card
+ * (attributes, quick figures, edit, Block/Unblock), the nonstock catalogue with Convert, a new-item form,
+ * and the item list sheet: Export (tblItems) and Import (inventory.md §5).
+ */
+import { useMemo, useState } from "react";
+import { Button, Divider, Text, makeStyles } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
-import { formatUnitCost } from "./format";
-import type { CostingMethod, Item } from "../core/types";
-import { createItem, useItems, type ItemDraft } from "./hooks/useItems";
-import { useTask } from "./hooks/useTask";
+import type { ItemInput } from "../core/service/inputs";
+import { ItemCard } from "./components/items/ItemCard";
+import { ItemEditForm } from "./components/items/ItemEditForm";
+import { ItemList } from "./components/items/ItemList";
+import { ItemSearch } from "./components/items/ItemSearch";
+import { NewItemForm } from "./components/items/NewItemForm";
+import { NonstockList } from "./components/items/NonstockList";
 import { TaskStatus } from "./components/TaskStatus";
+import { searchList, type AttributeCondition } from "./hooks/itemSearch";
+import { describeImportError, exportItemsSheet, importItemsSheet } from "./hooks/itemsSheetCommands";
+import { useItemFigures } from "./hooks/useItemFigures";
+import { createItem, useItems, type ItemDraft } from "./hooks/useItems";
+import { useTask, type Outcome } from "./hooks/useTask";
+
+export { matchingItems } from "./hooks/itemSearch";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px 8px", marginBottom: "12px" },
-  wide: { gridColumn: "1 / span 2" },
-  list: { listStyle: "none", padding: 0, margin: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
-  row: { display: "grid", gridTemplateColumns: "48px 1fr 64px 64px", gap: "4px", padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  search: { width: "100%", marginBottom: "4px" },
-  heading: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, borderBottom: "none" },
+  sheet: { display: "flex", gap: "6px", marginBottom: "8px" },
 });
 
-/** Items whose number or description contains the search text (case-insensitive). */
-export function matchingItems(items: readonly Item[], search: string): Item[] {
-  const needle = search.trim().toLowerCase();
-  if (needle === "") return [...items];
-  return items.filter((item) => item.no.toLowerCase().includes(needle) || item.description.toLowerCase().includes(needle));
-}
+const NO_CONDITION: AttributeCondition = { attribute: "", condition: "Exact", value: "" };
 
-/** Costing methods the first slice posts with. */
-const COSTING_METHODS: CostingMethod[] = ["FIFO", "Average"];
-
-const EMPTY_DRAFT: ItemDraft = { no: "", description: "", costingMethod: "FIFO", unitCost: "" };
-
-function ItemRow({ item }: { item: Item }) {
+export function ItemsScreen({ service, store, workbook, onLedgerChanged, now }: AppDeps) {
   const styles = useStyles();
-  return (
-    <li className={styles.row} data-testid={`item-${item.no}`}>
-      <Text weight="semibold">{item.no}</Text>
-      <Text truncate wrap={false} title={item.description}>
-        {item.description}
-      </Text>
-      <Text size={200}>{item.costingMethod}</Text>
-      <Text className={styles.number}>{formatUnitCost(item.unitCost)}</Text>
-    </li>
-  );
-}
-
-export function ItemsScreen({ service, store, onLedgerChanged }: AppDeps) {
-  const styles = useStyles();
-  const { items, loadError, reload } = useItems(store);
+  const { items, company, loadError, reload } = useItems(store);
   const task = useTask();
-  const [draft, setDraft] = useState<ItemDraft>(EMPTY_DRAFT);
-  const [search, setSearch] = useState("");
-  const set = (field: keyof ItemDraft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
+  const [text, setText] = useState("");
+  const [condition, setCondition] = useState<AttributeCondition>(NO_CONDITION);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const figures = useItemFigures(store, selected, company?.ledgerVersion ?? 0);
+  const shown = useMemo(() => (items ? searchList(items, company, text, [condition]) : []), [items, company, text, condition]);
+  const item = items?.find((candidate) => candidate.no === selected) ?? null;
 
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    void task.run("Item not created", async () => {
-      const no = await createItem(service, store, draft);
+  /** Runs a command that changes the ledger, then reloads the list and tells the workbook to recalculate. */
+  const change = (title: string, work: () => Promise<Outcome>) =>
+    task.run(title, async () => {
+      const outcome = await work();
       await reload();
       onLedgerChanged?.();
-      setDraft(EMPTY_DRAFT);
+      return outcome;
+    });
+
+  const create = async (draft: ItemDraft): Promise<boolean> => {
+    let created = false;
+    await change("Item not created", async () => {
+      const no = await createItem(service, store, draft);
+      created = true;
       return { intent: "success", title: `Item ${no} created` };
     });
+    return created;
   };
+  const save = (fields: Omit<ItemInput, "no">) =>
+    item && void change(`Item ${item.no} not changed`, async () => {
+      await service.updateItem(item.no, fields);
+      setEditing(false);
+      return { intent: "success", title: `Item ${item.no} saved` };
+    });
+  const toggleBlocked = () =>
+    item && void change(`Item ${item.no} not changed`, async () => {
+      await service.updateItem(item.no, { blocked: !item.blocked });
+      return { intent: "success", title: `Item ${item.no} ${item.blocked ? "unblocked" : "blocked"}` };
+    });
+  const convert = (entryNo: string) =>
+    void change(`Catalog item ${entryNo} not converted`, async () => {
+      await service.convertNonstock(entryNo);
+      return { intent: "success", title: `Catalog item ${entryNo} converted` };
+    });
+  const exportSheet = () => void task.run("Items sheet not written", (reporter) => exportItemsSheet(service, workbook, reporter, now?.().toISOString().slice(0, 16).replace("T", " ")));
+  const importSheet = () =>
+    void task.run("Items not imported", async (reporter) => {
+      const outcome = await importItemsSheet(service, workbook, reporter);
+      await reload();
+      if (outcome.intent === "success") onLedgerChanged?.();
+      return outcome;
+    });
 
   return (
     <section aria-label="Items">
-      <form className={styles.form} onSubmit={create}>
-        <Field label="No." required>
-          <Input value={draft.no} onChange={(_e, d) => set("no")(d.value)} />
-        </Field>
-        <Field label="Costing Method">
-          <Select value={draft.costingMethod} onChange={(_e, d) => set("costingMethod")(d.value)}>
-            {COSTING_METHODS.map((method) => (
-              <option key={method}>{method}</option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Description" required className={styles.wide}>
-          <Input value={draft.description} onChange={(_e, d) => set("description")(d.value)} />
-        </Field>
-        <Field label="Unit Cost">
-          <Input value={draft.unitCost} inputMode="decimal" onChange={(_e, d) => set("unitCost")(d.value)} />
-        </Field>
-        <Button type="submit" appearance="primary" disabled={task.busy || draft.no.trim() === ""} style={{ alignSelf: "end", whiteSpace: "nowrap" }}>
-          Create item
+      <div className={styles.sheet}>
+        <Button size="small" disabled={task.busy} onClick={exportSheet}>
+          Export item list sheet
         </Button>
-      </form>
-      <TaskStatus task={task} />
+        <Button size="small" disabled={task.busy} onClick={importSheet}>
+          Import from sheet
+        </Button>
+      </div>
+      <NewItemForm busy={task.busy} onCreate={create} />
+      <TaskStatus task={task} describeError={describeImportError} />
       {loadError && <Text>{loadError}</Text>}
       {items && items.length === 0 && <Text>No items yet.</Text>}
       {items && items.length > 0 && (
-        <SearchBox className={styles.search} placeholder="Search items" aria-label="Search items" value={search} onChange={(_e, d) => setSearch(d.value)} size="small" />
+        <>
+          <ItemSearch company={company} text={text} onText={setText} condition={condition} onCondition={setCondition} />
+          <ItemList items={shown} selected={selected} onSelect={(no) => (setSelected(no), setEditing(false))} />
+        </>
       )}
-      {items && items.length > 0 && (
-        <div className={`${styles.row} ${styles.heading}`} aria-hidden="true">
-          <span>No.</span>
-          <span>Description</span>
-          <span>Method</span>
-          <span className={styles.number}>Unit cost</span>
-        </div>
-      )}
-      <ul className={styles.list} aria-label="Item list">
-        {items && matchingItems(items, search).map((item) => <ItemRow key={item.no} item={item} />)}
-      </ul>
+      {item && !editing && <ItemCard item={item} company={company} figures={figures} busy={task.busy} onToggleBlocked={toggleBlocked} onEdit={() => setEditing(true)} />}
+      {item && editing && <ItemEditForm key={item.no} item={item} company={company} busy={task.busy} onSave={save} onCancel={() => setEditing(false)} />}
+      <Divider />
+      <NonstockList catalog={company?.nonstockItems ?? []} busy={task.busy} onConvert={convert} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
-/** The item list of the Items screen, reloaded after every change the pane makes. */
+/** The item list of the Items screen and the company's catalogue setup, reloaded after every change the pane makes. */
 import { useCallback, useEffect, useState } from "react";
+import type { Company } from "../../core/company";
 import { RefusedError, type FieldError } from "../../core/errors";
 import type { LedgerStore } from "../../core/ports";
 import type { InventoryService } from "../../core/service/inventoryService";
@@ -7,17 +8,22 @@ import type { CostingMethod, Item } from "../../core/types";
 
 export interface ItemsState {
   items: Item[] | null;
+  /** Categories, attribute definitions and the nonstock catalogue live on the company. */
+  company: Company | null;
   loadError: string | null;
   reload(): Promise<void>;
 }
 
 export function useItems(store: LedgerStore): ItemsState {
   const [items, setItems] = useState<Item[] | null>(null);
+  const [company, setCompany] = useState<Company | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     try {
-      setItems(await store.read((tx) => tx.items()));
+      const [cards, setup] = await store.read(async (tx) => [await tx.items(), await tx.company()] as const);
+      setItems(cards);
+      setCompany(setup ?? null);
       setLoadError(null);
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
@@ -28,7 +34,7 @@ export function useItems(store: LedgerStore): ItemsState {
     void reload();
   }, [reload]);
 
-  return { items, loadError, reload };
+  return { items, company, loadError, reload };
 }
 
 /** The new-item form as typed. */
@@ -39,14 +45,20 @@ export interface ItemDraft {
   unitCost: string;
 }
 
+/** A typed amount ≥ 0, or an error message. */
+export function amountError(label: string, text: string): FieldError | null {
+  const cost = text.trim();
+  return cost !== "" && !(Number.isFinite(Number(cost)) && Number(cost) >= 0) ? { field: label, message: `'${cost}' is not an amount ≥ 0.` } : null;
+}
+
 /** Field errors of a draft: No. and Description required, Unit Cost a number ≥ 0. */
 export function draftErrors(draft: ItemDraft): FieldError[] {
   const errors: FieldError[] = [];
   if (draft.no.trim() === "") errors.push({ field: "No.", message: "is required." });
   if (draft.no.trim().length > 20) errors.push({ field: "No.", message: "is longer than 20 characters." });
   if (draft.description.trim() === "") errors.push({ field: "Description", message: "is required." });
-  const cost = draft.unitCost.trim();
-  if (cost !== "" && !(Number.isFinite(Number(cost)) && Number(cost) >= 0)) errors.push({ field: "Unit Cost", message: `'${cost}' is not an amount ≥ 0.` });
+  const cost = amountError("Unit Cost", draft.unitCost);
+  if (cost) errors.push(cost);
   return errors;
 }
 
