@@ -295,9 +295,9 @@ function planOf(steps: Step[], setup: Setup): Plan {
   return planner.plan;
 }
 
-async function serviceFor(setup: Setup) {
+async function serviceFor(setup: Setup, expectedCostPosting = false) {
   const item = { no: "A", costingMethod: setup.method, standardCost: 7.77, itemTracking: setup.method === "Specific" ? ("Serial" as const) : ("None" as const) };
-  return freshService([item], { inventorySetup: { averageCostCalcType: setup.calcType } });
+  return freshService([item], { inventorySetup: { averageCostCalcType: setup.calcType, expectedCostPosting } });
 }
 
 const setups: [string, Setup][] = [
@@ -340,11 +340,13 @@ describe.each(setups)("ledger properties with returns, serials, negative stock a
 
   it("after invoicing and adjustment: consumed receipts keep 0, closed outbounds carry their shares, a second run changes nothing, G/L reconciles to 0", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), async (steps) => {
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), fc.boolean(), fc.boolean(), async (steps, expectedCostPosting, postEarly) => {
         const plan = planOf(steps, setup);
         if (plan.lines.length === 0) return;
-        const { store, service } = await serviceFor(setup);
+        const { store, service } = await serviceFor(setup, expectedCostPosting);
         await service.postJournal(plan.lines);
+        // Posting to the G/L before the invoices puts expected cost on the interim accounts first (§15).
+        if (postEarly) await service.postInventoryCostToGL();
         for (const { entryNo, unitCost } of plan.invoices) await service.invoice({ date: "2024-02-01", entryNo, unitCost });
         await service.adjustCost();
         const book = (await service.books(["A"])).get("A") as ItemBook;
