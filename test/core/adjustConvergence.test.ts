@@ -1,11 +1,9 @@
 /**
  * Cost adjustment of Average items must settle (costing issue items 4 and 5). The journals below are
  * minimal cases the property tests found, where the Average valuation of costing.md §8.2 feeds back
- * into itself. The first three settle since the engine's convergence fixes; the last two still flip
- * between two values and are refused by the pass cap with nothing written. When the engine settles
- * them too, move them to the first list.
+ * into itself. All settle since the engine's convergence fixes (the last two alternated between two
+ * states a cent apart until adjustment learned to settle on one of them).
  */
-import { InvariantError } from "../../src/core/errors";
 import type { JournalLine } from "../../src/core/journal";
 import { freshService } from "./helpers";
 
@@ -49,9 +47,6 @@ const settling: Case[] = [
     ],
     [],
   ],
-];
-
-const flipping: Case[] = [
   [
     "a transfer out of a sales return whose sale is valued in a later period, calc type ItemLocationVariant",
     "ItemLocationVariant",
@@ -80,6 +75,8 @@ const flipping: Case[] = [
   ],
 ];
 
+
+
 async function posted([, calcType, lines, invoices]: Case) {
   const { store, service } = await freshService([{ no: "A", costingMethod: "Average" }], { inventorySetup: { averageCostCalcType: calcType } });
   await service.postJournal(lines);
@@ -98,11 +95,4 @@ describe("Average cost adjustment convergence", () => {
     expect(await ledgerOf(store)).toEqual(adjusted);
   });
 
-  it.each(flipping)("is refused by the pass cap with nothing written: %s", async (...testCase) => {
-    const { store, service } = await posted(testCase);
-    const before = await store.exportAll();
-    await expect(service.adjustCost()).rejects.toThrow(InvariantError);
-    await expect(service.adjustCost()).rejects.toThrow(/cost adjustment of item A did not converge in 50 passes/);
-    expect(await store.exportAll()).toEqual(before);
-  });
 });
