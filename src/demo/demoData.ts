@@ -2,9 +2,11 @@
  * The DEMO company of excel.md §0, as far as the first slice posts it: company (work date 2025-02-05,
  * locations MAIN and EAST), items 1000 Bicycle FIFO, 2000 Helmet Average, 3000 Glue FIFO, and the
  * January/February item ledger entries posted journal by journal THROUGH THE SERVICE, so the demo is
- * what a user would get by typing the same lines, plus the FREIGHT item charge on ILE 2 (VE 12). Not yet
- * modelled and therefore left out: lot tracking of item 3000, open documents and the manual G/L journal.
+ * what a user would get by typing the same lines, plus the FREIGHT item charge on ILE 2 (VE 12), the lots
+ * of item 3000 and the open documents SO-1001 (reserved), PO-2001, SO-1002. Left out: the manual G/L journal.
  */
+import type { OrderInput } from "../core/inventory/orders";
+import type { ReserveInput } from "../core/inventory/reservations";
 import type { JournalLine } from "../core/journal";
 import type { LedgerStore } from "../core/ports";
 import type { InventoryService } from "../core/service/inventoryService";
@@ -38,7 +40,11 @@ export const DEMO_FREIGHT_CHARGE = { date: "2025-01-25", appliesToEntry: 2, amou
 export const DEMO_ITEMS: ItemInput[] = [
   { no: "1000", description: "Bicycle", costingMethod: "FIFO", unitCost: 100, unitPrice: 200, category: "BIKES", attributes: { Color: "Red" } },
   { no: "2000", description: "Helmet", costingMethod: "Average", unitCost: 30, unitPrice: 60, category: "ACCESS", attributes: { Color: "Blue" } },
-  { no: "3000", description: "Glue", costingMethod: "FIFO", unitCost: 5, unitPrice: 10, category: "SUPPLIES", attributes: { Color: "Clear" } },
+  {
+    no: "3000", description: "Glue", costingMethod: "FIFO", unitCost: 5, unitPrice: 10, category: "SUPPLIES", attributes: { Color: "Clear" },
+    // Lot tracking with expiry required and strict expiration posting (excel.md §0).
+    itemTracking: "Lot", requireExpirationDate: true, strictExpirationPosting: true,
+  },
 ];
 
 /** DEMO ILE 1–12 grouped into the journals a user would post (ILE 9/10 are the two halves of one transfer). */
@@ -46,9 +52,9 @@ export const DEMO_JOURNALS: JournalLine[][] = [
   [
     { postingDate: "2025-01-03", entryType: "Purchase", documentNo: "PR-0001", item: "2000", location: "MAIN", quantity: 10, unitCost: 30 },
     { postingDate: "2025-01-05", entryType: "Purchase", documentNo: "PR-0002", item: "1000", location: "MAIN", quantity: 10, unitCost: 100 },
-    { postingDate: "2025-01-08", entryType: "Purchase", documentNo: "PR-0003", item: "3000", location: "MAIN", quantity: 20, unitCost: 5 },
+    { postingDate: "2025-01-08", entryType: "Purchase", documentNo: "PR-0003", item: "3000", location: "MAIN", quantity: 20, unitCost: 5, lotNo: "L-001", expirationDate: "2025-03-31" },
     { postingDate: "2025-01-10", entryType: "Purchase", documentNo: "PR-0004", item: "1000", location: "MAIN", quantity: 10, unitCost: 120 },
-    { postingDate: "2025-01-12", entryType: "Purchase", documentNo: "PR-0005", item: "3000", location: "MAIN", quantity: 15, unitCost: 6 },
+    { postingDate: "2025-01-12", entryType: "Purchase", documentNo: "PR-0005", item: "3000", location: "MAIN", quantity: 15, unitCost: 6, lotNo: "L-002", expirationDate: "2025-06-30" },
   ],
   [
     { postingDate: "2025-01-15", entryType: "Sale", documentNo: "SS-0001", item: "1000", location: "MAIN", quantity: 12, unitPrice: 200 },
@@ -56,12 +62,21 @@ export const DEMO_JOURNALS: JournalLine[][] = [
   ],
   [
     // Unit amount 5.00: the cost of lot L-001 the adjustment takes (excel.md §0, ILE 8).
-    { postingDate: "2025-01-18", entryType: "NegativeAdjmt", documentNo: "ADJ-0001", item: "3000", location: "MAIN", quantity: 4, unitAmount: 5 },
+    { postingDate: "2025-01-18", entryType: "NegativeAdjmt", documentNo: "ADJ-0001", item: "3000", location: "MAIN", quantity: 4, unitAmount: 5, lotNo: "L-001" },
     { postingDate: "2025-01-20", entryType: "Transfer", documentNo: "TR-0001", item: "1000", location: "MAIN", newLocation: "EAST", quantity: 3 },
     { postingDate: "2025-01-22", entryType: "Sale", documentNo: "SS-0002", item: "2000", location: "MAIN", quantity: 5, unitPrice: 60 },
   ],
   [{ postingDate: "2025-02-03", entryType: "Purchase", documentNo: "PR-0007", item: "1000", location: "MAIN", quantity: 5, unitCost: 130 }],
 ];
+
+/** Open documents of excel.md §0: SO-1001 (4 reserved from inventory, ILE 4 by FIFO), PO-2001, SO-1002. */
+export const DEMO_ORDERS: OrderInput[] = [
+  { type: "Sale", documentNo: "SO-1001", item: "1000", location: "MAIN", quantity: 6, date: "2025-02-10" },
+  { type: "Purchase", documentNo: "PO-2001", item: "1000", location: "MAIN", quantity: 10, date: "2025-02-15", unitCost: 130 },
+  { type: "Sale", documentNo: "SO-1002", item: "1000", location: "MAIN", quantity: 8, date: "2025-02-20" },
+];
+
+export const DEMO_RESERVATION: ReserveInput = { documentNo: "SO-1001", quantity: 4, from: "Inventory" };
 
 /** True when the store holds no company yet (first open of the workbench). */
 export async function isEmptyStore(store: LedgerStore): Promise<boolean> {
@@ -76,4 +91,6 @@ export async function loadDemoLedger(service: InventoryService): Promise<void> {
   for (const journal of firstJournals) await service.postJournal(journal);
   await service.itemCharge(DEMO_FREIGHT_CHARGE);
   await service.postJournal(lastJournal);
+  for (const order of DEMO_ORDERS) await service.order(order);
+  await service.reserve(DEMO_RESERVATION);
 }
