@@ -338,6 +338,36 @@ describe.each(setups)("ledger properties with returns, serials, negative stock a
     );
   });
 
+  it("ends where one adjustment run ends when adjustment runs automatically after every posting", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 10 }), async (steps) => {
+        const plan = planOf(steps, setup);
+        if (plan.lines.length === 0) return;
+        const costs = async (automatic: boolean) => {
+          const item = { no: "A", costingMethod: setup.method, standardCost: 7.77, itemTracking: setup.method === "Specific" ? ("Serial" as const) : ("None" as const) };
+          const { service } = await freshService([item], {
+            inventorySetup: { averageCostCalcType: setup.calcType, automaticCostAdjustment: automatic ? "Always" : "Never" },
+          });
+          for (const line of plan.lines) await service.postJournal([line]);
+          for (const { entryNo, unitCost } of plan.invoices) await service.invoice({ date: "2024-02-01", entryNo, unitCost });
+          if (!automatic) await service.adjustCost();
+          const book = (await service.books(["A"])).get("A") as ItemBook;
+          return { open: book.entries.some((e) => e.remainingQuantity < 0), costs: book.entries.map((e) => [e.entryNo, totalCost(book, e.entryNo)]) };
+        };
+        // Known, reported: Average by location with transfers both ways across periods (a receipt
+        // valued in an earlier period than its shipment) has more than one whole-cent end point,
+        // and which one adjustment reaches depends on when it runs.
+        if (setup.method === "Average" && setup.calcType === "ItemLocationVariant" && plan.lines.some((l) => l.entryType === "Transfer" && l.location === "RED")) return;
+        const once = await costs(false);
+        // An outbound still unapplied keeps the card cost of its posting time (§6.2, §9.3), and the
+        // card cost depends on when adjustment last ran (§16.3): compare only ledgers without one.
+        if (once.open) return;
+        expect((await costs(true)).costs).toEqual(once.costs);
+      }),
+      { numRuns: Math.ceil(Number(process.env.RICH_RUNS ?? 25) / 2) },
+    );
+  });
+
   it("after invoicing and adjustment: consumed receipts keep 0, closed outbounds carry their shares, a second run changes nothing, G/L reconciles to 0", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), fc.boolean(), fc.boolean(), async (steps, expectedCostPosting, postEarly) => {
