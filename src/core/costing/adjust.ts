@@ -24,7 +24,8 @@ export interface AdjustOptions {
   untilDate?: IsoDate | null;
 }
 
-const notRounding = (v: { entryType: string }): boolean => v.entryType === "Rounding";
+/** Rounding entries stay on the entry they were written on (costing.md §10): never followed. */
+const excludeRounding = (v: { entryType: string }): boolean => v.entryType === "Rounding";
 
 /** Assembly output (§9.3 step 1): the consumed cost plus resources now, and its overhead. */
 function outputTarget(ws: Workspace, item: Item, entry: ItemLedgerEntry): { direct: Money; total: Money } | null {
@@ -68,15 +69,18 @@ export function targetOf(ws: Workspace, book: ItemBook, item: Item, entry: ItemL
     const rest = unapplied === 0 ? 0 : amountOf(unapplied, entry.lineUnitCost ?? book.unitCost);
     return { total: shares.total + rest, revaluation: shares.revaluation };
   }
-  // Item charges assigned to a follower are its own cost on top of what it follows.
+  // Item charges and revaluations posted on a follower are its own cost on top of what it follows:
+  // adjustment must not take back a revaluation of stock that arrived by transfer or by a return.
   const charges = totalCost(book, entry.entryNo, (v) => v.itemChargeNo === null);
+  const revaluations = totalCost(book, entry.entryNo, (v) => v.entryType !== "Revaluation" || v.adjustment);
+  const own = charges + revaluations;
   const transferFrom = index.transferSource.get(entry.entryNo);
-  if (transferFrom !== undefined) return { total: charges - totalCost(book, transferFrom, notRounding), revaluation: 0 };
+  if (transferFrom !== undefined) return { total: own - totalCost(book, transferFrom, excludeRounding), revaluation: revaluations };
   if (entry.appliesFromEntry !== null) {
     const outbound = findEntry(book, entry.appliesFromEntry);
     if (!outbound) return null;
-    const followed = shareOf(totalCost(book, outbound.entryNo, notRounding), entry.quantity, outbound.quantity);
-    return { total: charges + followed, revaluation: 0 };
+    const followed = shareOf(totalCost(book, outbound.entryNo, excludeRounding), entry.quantity, outbound.quantity);
+    return { total: own + followed, revaluation: revaluations };
   }
   return null;
 }
