@@ -6,9 +6,10 @@
 import type { IsoDate } from "../core/types";
 import { invalidValue, type InvError } from "./cellErrors";
 import type { CatalogFunctionName } from "./catalogArguments";
+import type { PlanFunctionName } from "./planArguments";
 
 export type StockFunctionName = "QTY" | "UNITCOST";
-export type InvFunctionName = StockFunctionName | CatalogFunctionName;
+export type InvFunctionName = StockFunctionName | CatalogFunctionName | PlanFunctionName;
 export type CostBasis = "posted" | "adjusted";
 
 export interface StockOptions {

@@ -79,6 +79,11 @@ export function settingsKeyOf(company: Company | undefined): string {
     // INV.ATTR / INV.ITEMS read inherited defaults and definitions (inventory.md §3.3).
     company.categories ?? [],
     company.attributeDefinitions ?? {},
+    // INV.AVAILABLE, PAB, RESERVED, AVAILBY* read open order lines, reservations and transfers in transit
+    // (inventory.md §11–§12), which orders and reservations change without touching any book.
+    company.orderLines ?? {},
+    company.reservations ?? [],
+    company.transferShipments ?? {},
   ]);
   return [company.id, company.workDate, costing, ...locations].join("\u0001");
 }

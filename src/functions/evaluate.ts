@@ -10,6 +10,8 @@ import type { StockRequest } from "./arguments";
 import { evaluateCatalog } from "./catalog";
 import { isCatalogRequest, type CatalogRequest } from "./catalogArguments";
 import type { InvRequest } from "./requests";
+import { isPlanRequest, type PlanRequest } from "./planArguments";
+import { evaluatePlan } from "./planning";
 import { divisionByZero, internalError, notAvailable, type CellResult, type InvError } from "./cellErrors";
 import { codeFilter, isFilter } from "./codeFilter";
 import { adjustedBook } from "./dryRun";
@@ -101,8 +103,20 @@ function evaluateCatalogRequest(request: CatalogRequest, snapshot: StockSnapshot
   }
 }
 
+/** Planning and tracking answers (planning.ts) depend on the catalogue too: BOMs, assembly parents, traces. */
+function evaluatePlanRequest(request: PlanRequest, snapshot: StockSnapshot): Evaluation {
+  const company = snapshot.company;
+  if (!company) return { result: notAvailable(NO_COMPANY_MESSAGE), items: [], catalog: true };
+  try {
+    return { ...evaluatePlan(request, snapshot, company), catalog: true };
+  } catch (error) {
+    return { result: internalError(error), items: [request.item.toUpperCase()], catalog: true };
+  }
+}
+
 export function evaluateRequest(request: InvRequest, snapshot: StockSnapshot): Evaluation {
   if (isCatalogRequest(request)) return evaluateCatalogRequest(request, snapshot);
+  if (isPlanRequest(request)) return evaluatePlanRequest(request, snapshot);
   const catalog = isFilter(request.item);
   const company = snapshot.company;
   if (!company) return { result: notAvailable(NO_COMPANY_MESSAGE), items: [], catalog };

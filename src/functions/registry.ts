@@ -9,6 +9,7 @@ import { FunctionBatcher, type FlushStats, type LedgerChange } from "./batcher";
 import { itemsRequest, nameArgument } from "./catalogArguments";
 import { cancelSignalOf, evaluateCells, evaluateSpill, type RequestFields, type ResultMatrix } from "./cells";
 import { observeCommits } from "./observedStore";
+import { planFunctions } from "./planFunctions";
 
 export type { CellValueOut, ResultMatrix } from "./cells";
 /** A matrix result, synchronous when every cell was answered from the cache. */
@@ -147,7 +148,11 @@ export function invItems(category?: unknown, attributeFilter?: unknown, fields?:
   return evaluateSpill(pageBatcher(), build, cancelSignalOf(invocation));
 }
 
+/** INV.AVAILABLE … INV.TRACE (planFunctions.ts) over this page's batcher. */
+export const invPlan = planFunctions(pageBatcher);
+
 export const invFunctions: Record<InvFunctionName, InvFunction> = {
+  ...invPlan,
   QTY: invQty,
   UNITCOST: invUnitCost,
   ATTR: invAttr,

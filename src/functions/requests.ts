@@ -4,9 +4,11 @@
  */
 import { requestKey, type StockRequest } from "./arguments";
 import { catalogRequestKey, isCatalogRequest, type CatalogRequest } from "./catalogArguments";
+import { isPlanRequest, planRequestKey, type PlanRequest } from "./planArguments";
 
-export type InvRequest = StockRequest | CatalogRequest;
+export type InvRequest = StockRequest | CatalogRequest | PlanRequest;
 
 export function invRequestKey(request: InvRequest): string {
+  if (isPlanRequest(request)) return planRequestKey(request);
   return isCatalogRequest(request) ? catalogRequestKey(request) : requestKey(request);
 }

@@ -8,6 +8,8 @@ import type { Item } from "../core/types";
 import { isCatalogRequest } from "./catalogArguments";
 import type { InvRequest } from "./requests";
 import { isFilter } from "./codeFilter";
+import { isPlanRequest } from "./planArguments";
+import { planBooksWanted } from "./planning";
 import { itemsOfRequest, type StockSnapshot } from "./evaluate";
 
 function byUpperNo(items: readonly Item[]): Map<string, Item> {
@@ -15,7 +17,8 @@ function byUpperNo(items: readonly Item[]): Map<string, Item> {
 }
 
 async function loadItems(tx: LedgerReader, requests: readonly InvRequest[]): Promise<StockSnapshot["items"] | null> {
-  if (requests.some((request) => isFilter(request.item))) return null;
+  // Plan requests read every card: assembly parents' orders and BOMs, traces across items (planning.ts).
+  if (requests.some((request) => isFilter(request.item) || isPlanRequest(request))) return null;
   const codes = new Set<string>();
   for (const request of requests) codes.add(request.item).add(request.item.toUpperCase());
   const items = byUpperNo(await tx.items([...codes]));
@@ -33,6 +36,10 @@ export async function loadSnapshot(tx: LedgerReader, requests: readonly InvReque
   for (const request of requests) {
     // Catalogue answers read cards only, never books.
     if (isCatalogRequest(request)) continue;
+    if (isPlanRequest(request)) {
+      for (const no of planBooksWanted(request, snapshot)) wanted.add(no);
+      continue;
+    }
     const selected = itemsOfRequest(request, snapshot);
     if (Array.isArray(selected)) for (const item of selected) wanted.add(item.no);
   }
