@@ -62,6 +62,13 @@ describe("journal line validation", () => {
     }
   });
 
+  it("refuses a line that is not a line at all (null, a number) by its position, and writes nothing", async () => {
+    const { store, service } = await freshService([{ no: "A" }]);
+    const errors = await refusal(store, service, [line({ entryType: "Purchase", quantity: 5, unitCost: 2 }), null, 42]);
+    expect(errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(await service.validateJournal([null] as unknown as JournalLine[])).toEqual([expect.objectContaining({ line: 1 })]);
+  });
+
   it("reports every error of the batch together, each under its own line", async () => {
     const { store, service } = await freshService([{ no: "A" }]);
     const errors = await refusal(store, service, [

@@ -161,14 +161,22 @@ function lineNumberOf(line: JournalLine, index: number): number {
 
 /** Static checks of every line; returns all errors of the batch (empty: the lines may be posted). */
 export function validateLines(ws: Workspace, lines: readonly JournalLine[]): FieldError[] {
-  return lines.flatMap((line, i) => {
-    const lineNo = lineNumberOf(line, i);
-    const errors = lineErrorsFor(ws, line, lineNo);
-    if (line.lineNo !== undefined && line.lineNo !== null && line.lineNo !== lineNo) {
-      errors.unshift({ line: lineNo, field: "lineNo", message: `${String(line.lineNo)} is not a line number (a positive whole number)` });
+  if (!Array.isArray(lines)) return [{ message: "A journal is a list of lines" }];
+  return lines.flatMap((line: unknown, i) => {
+    if (typeof line !== "object" || line === null || Array.isArray(line)) {
+      return [{ line: i + 1, message: `Line ${i + 1} is not a journal line` }];
     }
-    return errors;
+    return errorsOfLine(ws, line as JournalLine, i);
   });
+}
+
+function errorsOfLine(ws: Workspace, line: JournalLine, i: number): FieldError[] {
+  const lineNo = lineNumberOf(line, i);
+  const errors = lineErrorsFor(ws, line, lineNo);
+  if (line.lineNo !== undefined && line.lineNo !== null && line.lineNo !== lineNo) {
+    errors.unshift({ line: lineNo, field: "lineNo", message: `${String(line.lineNo)} is not a line number (a positive whole number)` });
+  }
+  return errors;
 }
 
 /** A blank cell (absent or null) gives no price. */

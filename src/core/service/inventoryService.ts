@@ -82,14 +82,13 @@ export class InventoryService {
 
   async validateJournal(lines: JournalLine[]): Promise<FieldError[]> {
     return this.store.read(async (tx) => {
-      const ws = await loadWorkspace(tx, { items: lines.map((l) => l.item), entries: referencedEntries(lines) });
+      const ws = await loadWorkspace(tx, journalScope(lines));
       return validateLines(ws, lines);
     });
   }
 
   async postJournal(lines: JournalLine[]): Promise<PostingSummary> {
-    const scope = { items: lines.map((l) => l.item), entries: referencedEntries(lines) };
-    const { ws, first, last } = await this.command(scope, (ws) => ({ ws, ...postLines(ws, lines) }));
+    const { ws, first, last } = await this.command(journalScope(lines), (ws) => ({ ws, ...postLines(ws, lines) }));
     // The workspace's company carries the version the write-back gave it.
     return { firstEntryNo: first, lastEntryNo: last, entries: Math.max(0, last - first + 1), ledgerVersion: ws.company.ledgerVersion };
   }
@@ -244,8 +243,16 @@ function assemblyParentsOf(items: readonly Item[], of: Set<string>): Set<string>
   return found;
 }
 
-function referencedEntries(lines: readonly JournalLine[]): number[] {
-  return lines.flatMap((l) => [l.appliesToEntry, l.appliesFromEntry].filter((n): n is number => typeof n === "number"));
+/**
+ * The items and entries a journal refers to. Lines come from sheets and callers as they are: anything
+ * malformed is left out here and refused, naming its line and field, by the line validation.
+ */
+function journalScope(lines: readonly JournalLine[]): Scope {
+  const wellFormed = (Array.isArray(lines) ? lines : []).filter((l): l is JournalLine => typeof l === "object" && l !== null);
+  return {
+    items: wellFormed.map((l) => l.item).filter((item): item is string => typeof item === "string"),
+    entries: wellFormed.flatMap((l) => [l.appliesToEntry, l.appliesFromEntry].filter((n): n is number => Number.isSafeInteger(n))),
+  };
 }
 
 function requireCompany(company: Company | undefined): Company {
