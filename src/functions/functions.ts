@@ -8,7 +8,7 @@
  * shape, read element-wise. The TypeScript return type is inferred — a matrix, or a promise of one, since a
  * cached answer is returned synchronously — and `@returns {number[][]}` gives the metadata its matrix result.
  */
-import { invAttr, invItem, invItems, invQty, invUnitCost } from "./registry";
+import { invAttr, invItem, invItems, invPlan, invQty, invUnitCost } from "./registry";
 
 /**
  * Quantity on hand: the sum of item ledger entry quantities posted on or before asOf.
@@ -100,4 +100,167 @@ export function items(
   invocation?: CustomFunctions.CancelableInvocation,
 ) {
   return invItems(category, attributeFilter, fields, options, invocation);
+}
+
+/**
+ * Available inventory now: on hand less quantity reserved against inventory, less unreserved lots expired at
+ * asOf for items with strict expiration posting.
+ * @customfunction AVAILABLE
+ * @cancelable
+ * @param item Item number, or a range of them.
+ * @param [asOf] Date expired lots are judged at (blank = work date), or a range of them.
+ * @param [location] Location code (blank = all locations), or a range of them.
+ * @param [options] Text key=value;… — expired=include keeps expired lots.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Available quantity per item, same shape as item.
+ */
+export function available(item: unknown[][], asOf?: unknown[][], location?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.AVAILABLE(item, asOf, location, options, invocation);
+}
+
+/**
+ * Projected available balance: on hand + scheduled receipts − gross requirement due on or before the date.
+ * @customfunction PAB
+ * @cancelable
+ * @param item Item number, or a range of them.
+ * @param date Projection date (a date cell or yyyy-mm-dd text), or a range of them.
+ * @param [location] Location code (blank = all locations; transfers count only with a location).
+ * @param [options] Reserved for future options.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Projected balance per item, same shape as item.
+ */
+export function pab(item: unknown[][], date: unknown[][], location?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.PAB(item, date, location, options, invocation);
+}
+
+/**
+ * Quantity currently reserved.
+ * @customfunction RESERVED
+ * @cancelable
+ * @param item Item number, or a range of them.
+ * @param [location] Location code (blank = all locations).
+ * @param [side] inventory (default: reserved on item ledger entries), supply or demand.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Reserved quantity per item, same shape as item.
+ */
+export function reserved(item: unknown[][], location?: unknown[][], side?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.RESERVED(item, location, side, invocation);
+}
+
+/**
+ * On hand of one lot (or serial).
+ * @customfunction LOTQTY
+ * @cancelable
+ * @param item Item number, or a range of them.
+ * @param lot Lot number, or a range of them.
+ * @param [asOf] Cut-off date (blank = work date).
+ * @param [location] Location code (blank = all locations).
+ * @param [serial] Serial number.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Quantity per item, same shape as item.
+ */
+export function lotqty(item: unknown[][], lot: unknown[][], asOf?: unknown[][], location?: unknown[][], serial?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.LOTQTY(item, lot, asOf, location, serial, invocation);
+}
+
+/**
+ * Expiration date of a lot (or serial), as a date serial.
+ * @customfunction EXPIRY
+ * @cancelable
+ * @param item Item number, or a range of them.
+ * @param lot Lot number, or a range of them.
+ * @param [serial] Serial number.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Expiration date per item, same shape as item.
+ */
+export function expiry(item: unknown[][], lot: unknown[][], serial?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.EXPIRY(item, lot, serial, invocation);
+}
+
+/**
+ * How many of an assembly item the available components can make at the date.
+ * @customfunction ABLETOMAKE
+ * @cancelable
+ * @param item Assembly item number, or a range of them.
+ * @param [date] Availability date (blank = work date).
+ * @param [location] Location code (blank = all locations).
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Able-to-make quantity per item, same shape as item.
+ */
+export function abletomake(item: unknown[][], date?: unknown[][], location?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.ABLETOMAKE(item, date, location, invocation);
+}
+
+/**
+ * Lots and serials on hand: Lot No., Serial No., Location, Quantity, Expiration Date (spill).
+ * @customfunction LOTS
+ * @cancelable
+ * @param item Item number.
+ * @param [asOf] Cut-off date (blank = work date).
+ * @param [location] Location code (blank = all locations).
+ * @param [options] Text key=value;… — headers=FALSE drops the header row.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} One row per lot/serial and location.
+ */
+export function lots(item: unknown[][], asOf?: unknown[][], location?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.LOTS(item, asOf, location, options, invocation);
+}
+
+/**
+ * Item availability by periods (net change): Period Start, Period End, Inventory, Gross Requirement,
+ * Scheduled Receipts, Projected Available Balance (spill).
+ * @customfunction AVAILBYPERIOD
+ * @cancelable
+ * @param item Item number.
+ * @param start First day (its period is the first row; blank = work date).
+ * @param periodType Day, Week, Month, Quarter or Year.
+ * @param count Number of periods.
+ * @param [location] Location code (blank = all locations).
+ * @param [options] Text key=value;… — headers=FALSE drops the header row.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} One row per period.
+ */
+export function availbyperiod(
+  item: unknown[][],
+  start: unknown[][],
+  periodType: unknown[][],
+  count: unknown[][],
+  location?: unknown[][],
+  options?: unknown[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+) {
+  return invPlan.AVAILBYPERIOD(item, start, periodType, count, location, options, invocation);
+}
+
+/**
+ * Item availability by event: an Inventory row, then each supply or demand with the running projected
+ * balance: Date, Event, Gross Requirement, Scheduled Receipts, Projected Available Balance (spill).
+ * @customfunction AVAILBYEVENT
+ * @cancelable
+ * @param item Item number.
+ * @param [from] First date (blank = from the beginning).
+ * @param [to] Last date (blank = no end).
+ * @param [location] Location code (blank = all locations).
+ * @param [options] Text key=value;… — headers=FALSE drops the header row.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} One row per event.
+ */
+export function availbyevent(item: unknown[][], from?: unknown[][], to?: unknown[][], location?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.AVAILBYEVENT(item, from, to, location, options, invocation);
+}
+
+/**
+ * Item tracing of a lot or serial: the usage (where it went) or origin (where it came from) tree as rows
+ * with their level, following applications, transfers and assembly (spill).
+ * @customfunction TRACE
+ * @cancelable
+ * @param lot Lot number (blank when tracing a serial).
+ * @param [serial] Serial number.
+ * @param [method] Usage (default) or Origin.
+ * @param [options] Text key=value;… — headers=FALSE drops the header row.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} One row per traced entry, in tree order.
+ */
+export function trace(lot: unknown[][], serial?: unknown[][], method?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invPlan.TRACE(lot, serial, method, options, invocation);
 }

@@ -29,8 +29,11 @@ beforeAll(async () => {
 
 const byId = (id: string) => functions.find((f) => f.id === id)!;
 
-test("declares exactly ATTR, ITEM, ITEMS, QTY and UNITCOST", () => {
-  expect(functions.map((f) => f.id).sort()).toEqual(["ATTR", "ITEM", "ITEMS", "QTY", "UNITCOST"]);
+test("declares exactly the catalogue's functions built so far", () => {
+  expect(functions.map((f) => f.id).sort()).toEqual([
+    "ABLETOMAKE", "ATTR", "AVAILABLE", "AVAILBYEVENT", "AVAILBYPERIOD", "EXPIRY", "ITEM", "ITEMS", "LOTQTY", "LOTS", "PAB",
+    "QTY", "RESERVED", "TRACE", "UNITCOST",
+  ]);
   for (const f of functions) expect(f.name).toBe(f.id);
 });
 
@@ -92,4 +95,30 @@ test("ITEMS([category], [attributeFilter], [fields], [options]) spills", () => {
   ]);
   expect(items.result.dimensionality).toBe("matrix");
   expect(items.options?.cancelable).toBe(true);
+});
+
+test.each([
+  ["AVAILABLE", [["item", false], ["asOf", true], ["location", true], ["options", true]], "number"],
+  ["PAB", [["item", false], ["date", false], ["location", true], ["options", true]], "number"],
+  ["RESERVED", [["item", false], ["location", true], ["side", true]], "number"],
+  ["LOTQTY", [["item", false], ["lot", false], ["asOf", true], ["location", true], ["serial", true]], "number"],
+  ["EXPIRY", [["item", false], ["lot", false], ["serial", true]], "number"],
+  ["ABLETOMAKE", [["item", false], ["date", true], ["location", true]], "number"],
+])("%s: ranges in, a same-shaped array of numbers out", (id, parameters, type) => {
+  const f = byId(id);
+  expect(f.parameters.map((p) => [p.name, p.optional ?? false])).toEqual(parameters);
+  for (const p of f.parameters) expect(p.dimensionality).toBe("matrix");
+  expect(f.result).toEqual({ dimensionality: "matrix", type });
+});
+
+test.each([
+  ["LOTS", [["item", false], ["asOf", true], ["location", true], ["options", true]]],
+  ["AVAILBYPERIOD", [["item", false], ["start", false], ["periodType", false], ["count", false], ["location", true], ["options", true]]],
+  ["AVAILBYEVENT", [["item", false], ["from", true], ["to", true], ["location", true], ["options", true]]],
+  ["TRACE", [["lot", false], ["serial", true], ["method", true], ["options", true]]],
+])("%s spills rows of any values", (id, parameters) => {
+  const f = byId(id);
+  expect(f.parameters.map((p) => [p.name, p.optional ?? false])).toEqual(parameters);
+  expect(f.result.dimensionality).toBe("matrix");
+  expect(f.result.type ?? "any").toBe("any");
 });
