@@ -2,7 +2,9 @@
  * `window.__invTest`: what the end-to-end test drives and reads besides the visible UI. Addresses are
  * A1 text ("B7"); every setter resolves after formulas are recomputed.
  */
+import type { ImportError } from "../core/inventory/itemImport";
 import type { LedgerStore } from "../core/ports";
+import { InventoryService } from "../core/service/inventoryService";
 import type { CellValue, TableData, TableSpec, WriteReport } from "../excel/port";
 import type { WorkbenchController } from "./controller";
 import { parseAddress } from "./gridModel";
@@ -41,6 +43,10 @@ export interface InvTestHooks {
   /** Writes a table through the port, as the pane's sheet writers do (large-sheet checks). */
   writeTable(spec: TableSpec): Promise<WriteReport>;
   showSheet(sheet: string): void;
+  /** Selects (and scrolls to) a table cell, as the pane's error links do; `row` is the 0-based data row. */
+  selectTableCell(table: string, row: number, column: string): Promise<void>;
+  /** The bulk item import of inventory.md §5 straight through the service (timing without the sheet I/O). */
+  importItems(rows: unknown[][]): Promise<{ errors: ImportError[]; ms: number }>;
 }
 
 declare global {
@@ -113,6 +119,15 @@ export function installTestHooks(controller: WorkbenchController, store: LedgerS
     ledger: () => ledgerSummary(store),
     writeTable: (spec) => workbook.writeTable(spec),
     showSheet: (sheet) => controller.showSheet(sheet),
+    async selectTableCell(table, row, column) {
+      controller.selectTableCell(table, row, column);
+      await controller.whenIdle();
+    },
+    async importItems(rows) {
+      const started = performance.now();
+      const errors = await new InventoryService(store).importItems(rows);
+      return { errors, ms: Math.round(performance.now() - started) };
+    },
   };
   window.__invTest = hooks;
   return hooks;

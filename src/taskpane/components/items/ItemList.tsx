@@ -5,7 +5,7 @@ import { formatUnitCost } from "../../format";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", padding: 0, margin: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, maxHeight: "320px", overflowY: "auto" },
-  row: { display: "grid", gridTemplateColumns: "48px 1fr 64px 64px", gap: "4px", padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, cursor: "pointer" },
+  row: { display: "grid", gridTemplateColumns: "48px minmax(0, 1fr) 56px 76px", gap: "4px", padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, cursor: "pointer" },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   heading: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, borderBottom: "none", cursor: "default" },

@@ -5,7 +5,7 @@ import { conditionsFor, type AttributeCondition } from "../../hooks/itemSearch";
 
 const useStyles = makeStyles({
   search: { width: "100%", marginBottom: "4px" },
-  attribute: { display: "grid", gridTemplateColumns: "1fr 88px 1fr", gap: "4px", marginBottom: "6px" },
+  attribute: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 84px minmax(0, 1fr)", gap: "4px", marginBottom: "6px", "& > *": { minWidth: 0 } },
 });
 
 export interface ItemSearchProps {
