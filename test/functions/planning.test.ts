@@ -117,3 +117,11 @@ test("a sheet of planning cells is one read; an order changes the answers (plann
   await service.order({ type: "Sale", documentNo: "SO-1003", item: "1000", location: "MAIN", quantity: 1, date: "2025-02-11" });
   expect(await PAB([["1000"]], "2025-02-12", "MAIN")).toEqual([[3]]);
 });
+
+test("INV.ABLETOMAKE: the scarcest component decides (available now, at the location)", async () => {
+  await service.upsertItems([{ no: "4000", description: "Repair kit", costingMethod: "FIFO", assemblyBOM: [{ item: "1000", quantityPer: 2 }, { item: "3000", quantityPer: 5 }] }]);
+  // 1000: 13 on hand − 4 reserved = 9 → 4.5 kits (the core's ratio keeps 0.00001 precision); 3000: 31 → 6.2.
+  expect(await ABLETOMAKE([["4000"]])).toEqual([[4.5]]);
+  // MAIN: 1000 has 10 − 4 = 6 → 3 kits.
+  expect(await ABLETOMAKE([["4000"]], null, "MAIN")).toEqual([[3]]);
+});
