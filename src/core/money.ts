@@ -25,6 +25,16 @@ export function mulDivRound(a: number, b: number, c: number): number {
   return Number(divRoundBig(n, d));
 }
 
+/** floor(a × b / c) for a non-negative result, exact for any safe integers ("how many whole steps fit"). */
+export function mulDivFloor(a: number, b: number, c: number): number {
+  if (c === 0) throw new RangeError("mulDivFloor: division by zero");
+  const n = BigInt(a) * BigInt(b);
+  const d = BigInt(c);
+  const q = n / d;
+  // BigInt division truncates toward zero; step down once for a negative inexact quotient.
+  return Number(q * d !== n && (n < 0n) !== (d < 0n) ? q - 1n : q);
+}
+
 /** round(n / d), half away from zero, on BigInts. */
 export function divRoundBig(n: bigint, d: bigint): bigint {
   if (d < 0n) {

@@ -4,6 +4,7 @@
  * unless the whole sheet is valid. Valid sheets create new items and update given fields of
  * existing ones, so importing the same sheet twice changes nothing the second time.
  */
+import { unitCost } from "../money";
 import { RefusedError } from "../errors";
 import type { CostingMethod, Item, ItemTracking, ItemType } from "../types";
 import type { Workspace } from "../workspace";
@@ -127,7 +128,7 @@ function rowRules(ws: Workspace, parsed: ParsedRow, existing: Item | undefined, 
   for (const key of ["type", "baseUnitOfMeasure", "costingMethod"] as const) {
     if (f[key] !== undefined && f[key] !== existing[key]) add(key, `${key} cannot change: item ${existing.no} has ledger entries`);
   }
-  if (f.unitCost !== undefined && existing.costingMethod !== "Standard" && Math.round((f.unitCost as number) * 100_000) !== existing.unitCost) {
+  if (f.unitCost !== undefined && existing.costingMethod !== "Standard" && unitCost(f.unitCost as number) !== existing.unitCost) {
     add("unitCost", `The unit cost of item ${existing.no} cannot change: it has ledger entries`);
   }
 }

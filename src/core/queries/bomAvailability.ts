@@ -5,7 +5,7 @@
  */
 import type { ItemBook } from "../book";
 import type { Company } from "../company";
-import { QTY_SCALE, mulDivRound, type Qty } from "../money";
+import { QTY_SCALE, mulDivFloor, mulDivRound, type Qty } from "../money";
 import type { IsoDate, Item } from "../types";
 import { availabilityAt } from "./availability";
 
@@ -42,7 +42,7 @@ function available(ctx: BomContext, no: string): Qty {
 /** a / b in quantity units, rounded down to 0.00001 and never below 0. */
 function ratio(a: Qty, b: Qty): Qty {
   if (b <= 0) return 0;
-  return Math.max(0, Math.floor((a * QTY_SCALE) / b));
+  return Math.max(0, mulDivFloor(a, QTY_SCALE, b));
 }
 
 /** Lines of `parent`'s BOM (depth-first); returns each direct child's figures. */
