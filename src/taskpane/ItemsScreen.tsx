@@ -3,10 +3,12 @@
  * (attributes, quick figures, edit, Block/Unblock), the nonstock catalogue with Convert, a new-item form,
  * and the item list sheet: Export (tblItems) and Import (inventory.md §5).
  */
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button, Divider, Text, makeStyles } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
+import type { FieldError } from "../core/errors";
 import type { ItemInput } from "../core/service/inputs";
+import { ITEMS_TABLE, type ItemsImport } from "../excel/sheets/itemsSheet";
 import { ItemCard } from "./components/items/ItemCard";
 import { ItemEditForm } from "./components/items/ItemEditForm";
 import { ItemList } from "./components/items/ItemList";
@@ -15,7 +17,7 @@ import { NewItemForm } from "./components/items/NewItemForm";
 import { NonstockList } from "./components/items/NonstockList";
 import { TaskStatus } from "./components/TaskStatus";
 import { searchList, type AttributeCondition } from "./hooks/itemSearch";
-import { describeImportError, exportItemsSheet, importItemsSheet } from "./hooks/itemsSheetCommands";
+import { describeImportError, exportItemsSheet, importErrorCell, importItemsSheet } from "./hooks/itemsSheetCommands";
 import { useItemFigures } from "./hooks/useItemFigures";
 import { createItem, useItems, type ItemDraft } from "./hooks/useItems";
 import { useTask, type Outcome } from "./hooks/useTask";
@@ -28,7 +30,7 @@ const useStyles = makeStyles({
 
 const NO_CONDITION: AttributeCondition = { attribute: "", condition: "Exact", value: "" };
 
-export function ItemsScreen({ service, store, workbook, onLedgerChanged, now }: AppDeps) {
+export function ItemsScreen({ service, store, workbook, onLedgerChanged, now, selectTableCell }: AppDeps) {
   const styles = useStyles();
   const { items, company, loadError, reload } = useItems(store);
   const task = useTask();
@@ -39,6 +41,11 @@ export function ItemsScreen({ service, store, workbook, onLedgerChanged, now }: 
   const figures = useItemFigures(store, selected, company?.ledgerVersion ?? 0);
   const shown = useMemo(() => (items ? searchList(items, company, text, [condition]) : []), [items, company, text, condition]);
   const item = items?.find((candidate) => candidate.no === selected) ?? null;
+  const lastImport = useRef<ItemsImport | null>(null);
+  const showError = (error: FieldError) => {
+    const cell = lastImport.current ? importErrorCell(lastImport.current, error) : undefined;
+    if (cell) selectTableCell?.(ITEMS_TABLE, cell.row, cell.column);
+  };
 
   /** Runs a command that changes the ledger, then reloads the list and tells the workbook to recalculate. */
   const change = (title: string, work: () => Promise<Outcome>) =>
@@ -77,7 +84,7 @@ export function ItemsScreen({ service, store, workbook, onLedgerChanged, now }: 
   const exportSheet = () => void task.run("Items sheet not written", (reporter) => exportItemsSheet(service, workbook, reporter, now?.().toISOString().slice(0, 16).replace("T", " ")));
   const importSheet = () =>
     void task.run("Items not imported", async (reporter) => {
-      const outcome = await importItemsSheet(service, workbook, reporter);
+      const outcome = await importItemsSheet(service, workbook, reporter, (read) => (lastImport.current = read));
       await reload();
       if (outcome.intent === "success") onLedgerChanged?.();
       return outcome;
@@ -94,7 +101,7 @@ export function ItemsScreen({ service, store, workbook, onLedgerChanged, now }: 
         </Button>
       </div>
       <NewItemForm busy={task.busy} onCreate={create} />
-      <TaskStatus task={task} describeError={describeImportError} />
+      <TaskStatus task={task} describeError={describeImportError} onShowError={selectTableCell ? showError : undefined} />
       {loadError && <Text>{loadError}</Text>}
       {items && items.length === 0 && <Text>No items yet.</Text>}
       {items && items.length > 0 && (

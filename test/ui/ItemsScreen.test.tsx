@@ -20,7 +20,8 @@ afterAll(async () => {
 
 async function setup(load: (deps: ReturnType<typeof composeApp>) => Promise<void> = (deps) => loadDemoLedger(deps.service)) {
   const workbook = new MemoryWorkbook();
-  const deps = composeApp(new MemoryLedgerStore(), workbook);
+  const selectTableCell = jest.fn();
+  const deps = composeApp(new MemoryLedgerStore(), workbook, { selectTableCell });
   await load(deps);
   render(
     <FluentProvider theme={webLightTheme}>
@@ -28,7 +29,7 @@ async function setup(load: (deps: ReturnType<typeof composeApp>) => Promise<void
     </FluentProvider>,
   );
   await screen.findByTestId("item-1000");
-  return { deps, workbook };
+  return { deps, workbook, selectTableCell };
 }
 
 const listed = () => screen.queryAllByTestId(/^item-\d+$/).map((row) => row.getAttribute("data-testid"));
@@ -93,7 +94,7 @@ const USER_COLUMNS: ColumnSpec[] = ["No.", "Description", "Base Unit of Measure"
 );
 
 test("import: a bad row is marked beside it and nothing is written; fixed, the items are created; again, updated", async () => {
-  const { deps, workbook } = await setup();
+  const { deps, workbook, selectTableCell } = await setup();
   await workbook.writeTable({
     sheet: "Items", table: "tblItems", title: "Items", columns: USER_COLUMNS, style: "input",
     rows: [
@@ -111,6 +112,9 @@ test("import: a bad row is marked beside it and nothing is written; fixed, the i
   expect(table.rows.map((row) => row.slice(status))).toEqual([["Not imported", null], ["Error", "Costing method FIFOX is not valid"], ["Not imported", null]]);
   expect(workbook.cell("Items", table.firstDataRow + 1, table.headers.indexOf("Costing Method")).fill).toBe("#FFC7CE");
   expect((await deps.service.items()).map((item) => item.no)).toEqual(["1000", "2000", "3000"]);
+  // The listed error links to the offending cell (data row 1, its column).
+  fireEvent.click(within(failed).getByRole("button", { name: /Row 3, Costing Method/ }));
+  expect(selectTableCell).toHaveBeenCalledWith("tblItems", 1, "Costing Method");
 
   workbook.setCellInput("Items", table.firstDataRow + 1, table.headers.indexOf("Costing Method"), "Average");
   fireEvent.click(screen.getByRole("button", { name: "Import from sheet" }));

@@ -8,7 +8,7 @@ import type { FieldError } from "../../core/errors";
 import type { ImportError } from "../../core/inventory/itemImport";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { WorkbookPort } from "../../excel/port";
-import { ITEMS_TABLE, readItemsForImport, writeItemsSheet, writeItemsStatus } from "../../excel/sheets/itemsSheet";
+import { ITEMS_TABLE, readItemsForImport, writeItemsSheet, writeItemsStatus, type ItemsImport } from "../../excel/sheets/itemsSheet";
 import type { Outcome, TaskReporter } from "./useTask";
 
 /** The steps an import goes through, for its progress bar (the service checks and writes in one call). */
@@ -46,13 +46,27 @@ export function describeImportError(error: FieldError): string {
 /** The pane lists the first errors; the sheet carries all of them. */
 export const LISTED_IMPORT_ERRORS = 50;
 
-export async function importItemsSheet(service: InventoryService, workbook: WorkbookPort, reporter: TaskReporter): Promise<Outcome> {
+/**
+ * Where an error the pane lists sits in tblItems: its 0-based data row and column header, so the error
+ * link selects the offending cell; undefined for header errors (row 1) and errors of blank rows.
+ */
+export function importErrorCell(read: ItemsImport, error: FieldError): { row: number; column: string } | undefined {
+  const row = error.line === undefined ? undefined : read.tableRows[error.line - 2];
+  if (row === undefined) return undefined;
+  const headers = read.rows[0].map(String);
+  const column = headers.find((h) => h.toLowerCase() === (error.field ?? "").toLowerCase()) ?? headers[0];
+  return { row, column };
+}
+
+/** Runs the import; `onRead` receives what was read, for linking the listed errors to their cells. */
+export async function importItemsSheet(service: InventoryService, workbook: WorkbookPort, reporter: TaskReporter, onRead?: (read: ItemsImport) => void): Promise<Outcome> {
   const step = (done: number, label: string) => reporter.progress({ done, total: IMPORT_STEPS, label });
   step(0, "Reading the sheet");
   const read = await readItemsForImport(workbook);
   if (!read) {
     return { intent: "error", title: "Nothing imported", detail: `The workbook has no ${ITEMS_TABLE} table: use Export item list sheet, or paste your list into it.` };
   }
+  onRead?.(read);
   const count = read.rows.length - 1;
   step(1, `Checking ${count.toLocaleString("en-US")} rows`);
   const errors = await service.importItems(read.rows);
