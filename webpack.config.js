@@ -120,6 +120,8 @@ module.exports = async (env = {}, argv = {}) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
       hot: false,
+      // `npm run workbench` opens the page in the desktop's browser (nothing to open in CI or headless).
+      open: workbench && !process.env.CI ? ["/workbench.html"] : false,
       client: { overlay: { warnings: false, errors: true } },
     },
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
