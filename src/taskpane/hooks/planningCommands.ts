@@ -1,0 +1,102 @@
+/**
+ * The Trace, Availability and Physical Count screens' commands (excel.md §4.1): one consistent read of the
+ * ledger, then the sheet written through the WorkbookPort; the count posts its differences through the
+ * service (inventory.md §8.2), one adjustment per differing line.
+ */
+import type { ItemBook } from "../../core/book";
+import type { LedgerStore } from "../../core/ports";
+import type { TraceQuery } from "../../core/queries/trace";
+import type { InventoryService } from "../../core/service/inventoryService";
+import type { IsoDate } from "../../core/types";
+import type { TableSpec, WorkbookPort, WriteProgress } from "../../excel/port";
+import type { PlanSource } from "../../excel/sheets/availabilitySheets";
+import { calculateCountLines, calculatedQuantity, physCountSpec, readCountedLines, writeCountStatus, PHYS_COUNT_SHEET, type CountCalculation } from "../../excel/sheets/physCountSheet";
+import { ITEM_TRACE_SHEET, itemTraceSpec } from "../../excel/sheets/traceSheet";
+import { traceRows, type TraceRow } from "../../functions/traceRows";
+import type { Outcome, TaskReporter } from "./useTask";
+
+export interface LoadedPlan extends PlanSource {
+  version: number;
+}
+
+/** Company, every card and every book, in one read transaction. */
+export async function loadPlanSource(store: LedgerStore): Promise<LoadedPlan> {
+  return store.read(async (tx) => {
+    const company = await tx.company();
+    if (!company) throw new Error("No inventory company: set one up first");
+    const items = await tx.items();
+    const books: Map<string, ItemBook> = await tx.books(items.map((item) => item.no));
+    return { company, items, books, version: company.ledgerVersion };
+  });
+}
+
+const progressOf = (reporter: TaskReporter) => (progress: WriteProgress) =>
+  reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" });
+
+/** The trace tree's rows for the in-pane tree (same order and levels as the sheet). */
+export async function traceInPane(store: LedgerStore, query: TraceQuery): Promise<TraceRow[]> {
+  const { books } = await loadPlanSource(store);
+  return traceRows(books, query);
+}
+
+export async function writeTraceSheet(store: LedgerStore, workbook: WorkbookPort, query: TraceQuery, reporter: TaskReporter, stamp: string): Promise<Outcome> {
+  const { books, items, version } = await loadPlanSource(store);
+  const spec = itemTraceSpec(books, new Map(items.map((item) => [item.no, item])), query, { stamp: `${stamp} · ledger v${version}` });
+  if (spec.rows.length === 0) return { intent: "warning", title: "Nothing to trace", detail: "No entry carries that lot or serial number." };
+  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await workbook.activate(ITEM_TRACE_SHEET);
+  return { intent: "success", title: `Item Tracing: ${spec.rows.length} rows`, detail: `Sheet "${ITEM_TRACE_SHEET}", ledger v${version}.` };
+}
+
+/** Writes one availability table built from the loaded ledger (availabilitySheets.ts). */
+export async function writePlanSheet(
+  store: LedgerStore,
+  workbook: WorkbookPort,
+  build: (source: PlanSource, stamp: string) => TableSpec,
+  reporter: TaskReporter,
+  stamp: string,
+): Promise<Outcome> {
+  const source = await loadPlanSource(store);
+  const spec = build(source, `${stamp} · ledger v${source.version}`);
+  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await workbook.activate(spec.sheet);
+  return { intent: "success", title: `${spec.title}: ${spec.rows.length} rows`, detail: `Sheet "${spec.sheet}", ledger v${source.version}.` };
+}
+
+export async function calculateCountSheet(store: LedgerStore, workbook: WorkbookPort, calc: CountCalculation, reporter: TaskReporter, stamp: string): Promise<Outcome> {
+  const { items, books, version } = await loadPlanSource(store);
+  const lines = calculateCountLines(items, books, calc);
+  await workbook.writeTable(physCountSpec(lines, items, calc, `${stamp} · ledger v${version}`), { onProgress: progressOf(reporter) });
+  await workbook.activate(PHYS_COUNT_SHEET);
+  return { intent: "success", title: `Physical Count: ${lines.length} lines calculated at ${calc.date}`, detail: "Enter the counted quantities, then Post differences." };
+}
+
+/**
+ * Posts each line whose counted quantity differs. Entries posted since the calculation (dated on or before the
+ * count date) change a calculated quantity: then nothing is posted and the user recalculates (excel.md §3.2).
+ */
+export async function postCountSheet(service: InventoryService, workbook: WorkbookPort, date: IsoDate, documentNo: string): Promise<Outcome> {
+  const lines = await readCountedLines(workbook);
+  if (!lines) return { intent: "error", title: "No Physical Count sheet", detail: "Calculate inventory first." };
+  const books = await service.books([...new Set(lines.map((line) => line.item))]);
+  const stale = lines.filter((line) => { const book = books.get(line.item); return !book || calculatedQuantity(book, date, line) !== line.calculated; });
+  if (stale.length > 0) return { intent: "error", title: "Entries were posted after the calculation", detail: `${stale.length} line(s) changed; calculate inventory again.` };
+  const status: [string, string][] = [];
+  let posted = 0;
+  let failed = 0;
+  for (const line of lines) {
+    if (line.counted === null) { status.push(["Error", "Qty. (Phys. Inventory) must be a number"]); failed++; continue; }
+    if (line.counted === line.calculated) { status.push(["OK", "No difference"]); continue; }
+    try {
+      await service.physicalCount({ date, item: line.item, location: line.location, variant: line.variant, countedQuantity: line.counted, lotNo: line.lotNo ?? undefined, serialNo: line.serialNo ?? undefined, documentNo });
+      status.push(["Posted", `${line.counted > line.calculated ? "Positive" : "Negative"} adjustment of ${Math.abs(line.counted - line.calculated)}`]);
+      posted++;
+    } catch (error) {
+      status.push(["Error", error instanceof Error ? error.message : String(error)]);
+      failed++;
+    }
+  }
+  await writeCountStatus(workbook, status);
+  if (failed > 0) return { intent: "warning", title: `Posted ${posted} difference(s); ${failed} line(s) in error`, detail: "See Status and Message on the sheet." };
+  return { intent: "success", title: posted === 0 ? "No differences to post" : `Posted ${posted} difference(s)`, detail: `Document ${documentNo}, dated ${date}.` };
+}
