@@ -48,9 +48,38 @@ function toCellValue(result: unknown): CellValue {
   return "#VALUE!";
 }
 
+/** Stands for an omitted leading argument, which fast-formula-parser's grammar would drop (see below). */
+const OMITTED_FUNCTION = "INV.__OMITTED";
+const OMITTED = Symbol("omitted argument");
+
+/**
+ * Marks omitted leading arguments (`=INV.ITEMS(,"Color=Blue")`): the parser drops every empty argument
+ * before the first given one, shifting the others left, while Excel passes them as omitted. Text inside
+ * string literals is left alone; omissions after the first argument the parser already reports itself.
+ */
+export function markLeadingOmissions(formula: string): string {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < formula.length; i++) {
+    const char = formula[i];
+    out += char;
+    if (char === '"') inString = !inString; // a doubled "" inside a string toggles twice: still inside
+    if (inString || char !== "(") continue;
+    let j = i + 1;
+    while (formula[j] === " ") j++;
+    while (formula[j] === ",") {
+      out += `${formula.slice(i + 1, j)}${OMITTED_FUNCTION}(),`;
+      i = j;
+      j = i + 1;
+      while (formula[j] === " ") j++;
+    }
+  }
+  return out;
+}
+
 /** Excel hands a custom function plain values; an omitted argument arrives as undefined. */
 function plainArgument(argument: FormulaArgument): unknown {
-  if (argument.omitted) return undefined;
+  if (argument.omitted || argument.value === OMITTED) return undefined;
   return argument.value;
 }
 
@@ -79,7 +108,7 @@ export class FormulaEngine {
     functions: Readonly<Record<string, CustomFunctionImpl>>,
     namespace = "INV",
   ) {
-    const registered: Record<string, (...args: FormulaArgument[]) => unknown> = {};
+    const registered: Record<string, (...args: FormulaArgument[]) => unknown> = { [OMITTED_FUNCTION]: () => OMITTED };
     for (const [name, impl] of Object.entries(functions)) {
       registered[`${namespace}.${name}`.toUpperCase()] = (...args: FormulaArgument[]) => this.callCustom(impl, args);
     }
@@ -92,7 +121,7 @@ export class FormulaEngine {
 
   /** Evaluates `formula` (with or without the leading "=") as if it sat at `at`. */
   async evaluate(formula: string, at: FormulaPosition): Promise<FormulaResult> {
-    const text = formula.startsWith("=") ? formula.slice(1) : formula;
+    const text = markLeadingOmissions(formula.startsWith("=") ? formula.slice(1) : formula);
     try {
       const result = await this.parser.parseAsync(text, { sheet: at.sheet, row: at.row + 1, col: at.col + 1 }, true);
       return toFormulaResult(result);

@@ -1,4 +1,4 @@
-import { FormulaEngine, type CellReader } from "../../src/workbench/formulaEngine";
+import { FormulaEngine, markLeadingOmissions, type CellReader } from "../../src/workbench/formulaEngine";
 import type { CellValue } from "../../src/excel/port";
 
 function grid(sheets: Record<string, CellValue[][]>): CellReader {
@@ -29,6 +29,14 @@ describe("FormulaEngine", () => {
   it("calls INV functions with plain values and undefined for omitted arguments", async () => {
     expect(await engine.evaluate('=INV.QTY("1000",,"MAIN")+A1', at)).toBe(9);
     expect(calls.at(-1)).toEqual(["1000", undefined, "MAIN"]);
+  });
+
+  it("passes omitted leading arguments as undefined, as Excel does (the parser alone would drop them)", async () => {
+    expect(await engine.evaluate('=INV.QTY(,"2025-01-31","MAIN")', at)).toBe(0);
+    expect(calls.at(-1)).toEqual([undefined, "2025-01-31", "MAIN"]);
+    expect(await engine.evaluate('=INV.QTY( , ,"(,")', at)).toBe(0);
+    expect(calls.at(-1)).toEqual([undefined, undefined, "(,"]);
+    expect(markLeadingOmissions('SUM(1,2)&"f(,x"')).toBe('SUM(1,2)&"f(,x"');
   });
 
   it("turns a refused function call into #N/A and a syntax error into #ERROR!", async () => {
