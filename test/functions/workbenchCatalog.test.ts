@@ -25,7 +25,7 @@ test("INV.ATTR, INV.ITEM and INV.ITEMS typed as formulas", async () => {
   expect(await engine.evaluate('=INV.ATTR("1000","Size")', at)).toBe("#N/A");
   expect(await engine.evaluate('=INV.ITEM("2000","Costing Method")', at)).toBe("Average");
   expect(await engine.evaluate('=INV.ITEMS("BIKES")', at)).toEqual([["No.", "Description"], ["1000", "Bicycle"]]);
-  // fast-formula-parser drops a skipped FIRST argument (it passes "Color=Blue|Clear" as category), so the
-  // workbench spells the example with "" for the blank category; Excel passes null for the skipped one.
+  // excel.md's example verbatim: the skipped first argument (blank category) reaches the function as omitted.
+  expect(await engine.evaluate('=INV.ITEMS(,"Color=Blue|Clear","No.")', at)).toEqual([["2000"], ["3000"]]);
   expect(await engine.evaluate('=INV.ITEMS("","Color=Blue|Clear","No.")', at)).toEqual([["2000"], ["3000"]]);
 });
