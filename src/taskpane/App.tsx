@@ -10,8 +10,11 @@ import type { AppDeps } from "../app/deps";
 import { ItemsScreen } from "./ItemsScreen";
 import { JournalScreen } from "./JournalScreen";
 import { LedgersScreen } from "./LedgersScreen";
+import { AvailabilityScreen } from "./AvailabilityScreen";
+import { CountScreen } from "./CountScreen";
+import { TraceScreen } from "./TraceScreen";
 
-type Screen = "items" | "journal" | "ledgers";
+type Screen = "items" | "journal" | "ledgers" | "trace" | "availability" | "count";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", width: "100%", maxWidth: "350px", minWidth: "300px", boxSizing: "border-box", padding: "8px 12px" },
@@ -31,11 +34,17 @@ export function App(props: AppDeps) {
         <Tab value="items">Items</Tab>
         <Tab value="journal">Journal</Tab>
         <Tab value="ledgers">Ledgers</Tab>
+        <Tab value="trace">Trace</Tab>
+        <Tab value="availability">Availability</Tab>
+        <Tab value="count">Count</Tab>
       </TabList>
       <div className={styles.body}>
         {screen === "items" && <ItemsScreen {...props} />}
         {screen === "journal" && <JournalScreen {...props} />}
         {screen === "ledgers" && <LedgersScreen {...props} />}
+        {screen === "trace" && <TraceScreen {...props} />}
+        {screen === "availability" && <AvailabilityScreen {...props} />}
+        {screen === "count" && <CountScreen {...props} />}
       </div>
     </main>
   );

@@ -1,0 +1,54 @@
+/** Availability: one item by Period, Event or Location, written to its sheet. */
+import { Button, Dropdown, Field, Input, Option, Tab, TabList, Text, makeStyles } from "@fluentui/react-components";
+import type { AppDeps } from "../app/deps";
+import type { PeriodType } from "../functions/planArguments";
+import { TaskStatus } from "./components/TaskStatus";
+import { useAvailability, type AvailabilityView } from "./hooks/useAvailability";
+
+const useStyles = makeStyles({
+  form: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", marginTop: "8px" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0" },
+});
+
+const PERIODS: PeriodType[] = ["Day", "Week", "Month", "Quarter", "Year"];
+
+export function AvailabilityScreen(deps: AppDeps) {
+  const styles = useStyles();
+  const availability = useAvailability(deps);
+  const { form, setForm } = availability;
+  const dateLabel = form.view === "Period" ? "Start date" : form.view === "Event" ? "From" : "Date";
+  return (
+    <section aria-label="Availability">
+      <Text size={200}>Projected availability from on-hand stock and open orders (blank date = work date).</Text>
+      <TabList size="small" selectedValue={form.view} onTabSelect={(_e, d) => setForm({ view: d.value as AvailabilityView })}>
+        <Tab value="Period">By period</Tab>
+        <Tab value="Event">By event</Tab>
+        <Tab value="Location">By location</Tab>
+      </TabList>
+      <div className={styles.form}>
+        <Field label="Item No." required><Input value={form.item} onChange={(_e, d) => setForm({ item: d.value })} /></Field>
+        {form.view !== "Location" && (
+          <Field label="Location"><Input value={form.location} placeholder="All" onChange={(_e, d) => setForm({ location: d.value })} /></Field>
+        )}
+        <Field label={dateLabel}><Input value={form.date} placeholder="yyyy-mm-dd" onChange={(_e, d) => setForm({ date: d.value })} /></Field>
+        {form.view === "Event" && (
+          <Field label="To"><Input value={form.to} placeholder="yyyy-mm-dd" onChange={(_e, d) => setForm({ to: d.value })} /></Field>
+        )}
+        {form.view === "Period" && (
+          <>
+            <Field label="Period">
+              <Dropdown value={form.periodType} selectedOptions={[form.periodType]} onOptionSelect={(_e, d) => setForm({ periodType: d.optionValue as PeriodType })}>
+                {PERIODS.map((period) => <Option key={period} value={period}>{period}</Option>)}
+              </Dropdown>
+            </Field>
+            <Field label="Periods"><Input value={form.count} onChange={(_e, d) => setForm({ count: d.value })} /></Field>
+          </>
+        )}
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={availability.writeSheet} disabled={availability.task.busy}>Write to sheet</Button>
+      </div>
+      <TaskStatus task={availability.task} />
+    </section>
+  );
+}
