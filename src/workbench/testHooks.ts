@@ -47,7 +47,14 @@ export interface InvTestHooks {
   selectTableCell(table: string, row: number, column: string): Promise<void>;
   /** The bulk item import of inventory.md §5 straight through the service (timing without the sheet I/O). */
   importItems(rows: unknown[][]): Promise<{ errors: ImportError[]; ms: number }>;
+  /** Runs one service command (e2e set-up of what the pane has no screen for yet: BOM items, assembly). */
+  command(name: TestCommand, input: unknown): Promise<void>;
+  /** [0-based row, outline level] of a sheet's grouped rows (the Item Tracing outline). */
+  outlinedRows(sheet: string): [number, number][];
 }
+
+/** The service commands the e2e may run directly. */
+export type TestCommand = "postJournal" | "upsertItems" | "assemble" | "shipTransfer" | "receiveTransfer" | "order" | "reserve";
 
 declare global {
   interface Window {
@@ -128,6 +135,12 @@ export function installTestHooks(controller: WorkbenchController, store: LedgerS
       const errors = await new InventoryService(store).importItems(rows);
       return { errors, ms: Math.round(performance.now() - started) };
     },
+    async command(name, input) {
+      const service = new InventoryService(store) as unknown as Record<TestCommand, (input: unknown) => Promise<unknown>>;
+      await service[name](input);
+      await controller.recalculate();
+    },
+    outlinedRows: (sheet) => workbook.outlinedRows(sheet),
   };
   window.__invTest = hooks;
   return hooks;
