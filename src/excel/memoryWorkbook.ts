@@ -12,14 +12,14 @@ import type { CellStyle } from "./memorySheet";
 import { MemorySheet, StyleTable } from "./memorySheet";
 import { displayText } from "./numberFormats";
 import type {
-  CellMark, CellValue, ColumnSpec, RowUpdate, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
+  CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
 import { writeTableSheet } from "./sheetWriter";
 import type { SyncBatch } from "./syncBatch";
 import { MAX_OUTLINE_LEVEL } from "./syncBatch";
 import type { TableLocation } from "./tableOps";
-import { appendRows, markTableCells, patchRows, updateColumns } from "./tableOps";
+import { appendRows, markTableCells, patchRows, updateColumns, writeCells } from "./tableOps";
 
 export type { TableModel };
 
@@ -91,6 +91,21 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async sheetNames(): Promise<string[]> {
     return this.sheetList.map((sheet) => sheet.name);
+  }
+
+  async tableNames(): Promise<string[]> {
+    return [...this.tableMap.values()].map((table) => table.name);
+  }
+
+  async readSheetValues(name: string): Promise<CellValue[][]> {
+    const sheet = this.requireSheet(name);
+    const { rowCount, columnCount } = sheet.usedRange();
+    return Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => sheet.value(r, c)));
+  }
+
+  async writeSheetCells(sheet: string, row: number, column: number, values: CellValue[][], fills: SheetFill[] = []): Promise<void> {
+    this.requireSheet(sheet);
+    await writeCells(this.batch(), { sheet, row, column }, values, fills, this.writerOptions);
   }
 
   async readTable(name: string): Promise<TableData | null> {

@@ -6,7 +6,7 @@
  */
 import { jsonBytes } from "./cellValues";
 import type {
-  CellFill, CellMark, CellValue, ColumnSpec, RowUpdate, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions,
+  CellFill, CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions,
   WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
@@ -14,7 +14,7 @@ import { DEFAULT_TARGET_BYTES, writeTableSheet } from "./sheetWriter";
 import type { ExistingTable, FontPatch, SyncBatch } from "./syncBatch";
 import { FILL_COLOR } from "./syncBatch";
 import type { TableLocation } from "./tableOps";
-import { appendRows, markTableCells, patchRows, updateColumns } from "./tableOps";
+import { appendRows, markTableCells, patchRows, updateColumns, writeCells } from "./tableOps";
 
 export type ExcelRun = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -50,6 +50,32 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       return sheets.items.map((sheet) => sheet.name);
     });
+  }
+
+  tableNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      await context.sync();
+      return tables.items.map((table) => table.name);
+    });
+  }
+
+  /** The used range (values only) measured first, then read from A1 in row blocks like a table body. */
+  readSheetValues(sheet: string): Promise<CellValue[][]> {
+    return this.run(async (context) => {
+      const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+      used.load("rowIndex, columnIndex, rowCount, columnCount");
+      await context.sync();
+      if (used.isNullObject) return [];
+      const rows = used.rowIndex + used.rowCount;
+      const columns = used.columnIndex + used.columnCount;
+      return this.readBlock(context, { sheet, firstRow: 0, firstColumn: 0, rows, columns });
+    });
+  }
+
+  writeSheetCells(sheet: string, row: number, column: number, values: CellValue[][], fills: SheetFill[] = []): Promise<void> {
+    return this.run((context) => withManualCalculation(context, () => writeCells(new OfficeBatch(context), { sheet, row, column }, values, fills, this.writer)));
   }
 
   readTable(name: string): Promise<TableData | null> {
@@ -115,22 +141,37 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** The body in row blocks: a first small block measures bytes per row, the rest aim at the target size. */
-  private async readRows(context: Excel.RequestContext, location: TableLocation): Promise<CellValue[][]> {
-    const sheet = context.workbook.worksheets.getItem(location.sheet);
+  private readRows(context: Excel.RequestContext, location: TableLocation): Promise<CellValue[][]> {
+    return this.readBlock(context, {
+      sheet: location.sheet, firstRow: location.headerRow + 1, firstColumn: location.firstColumn, rows: location.bodyRows, columns: location.headers.length,
+    });
+  }
+
+  private async readBlock(context: Excel.RequestContext, block: ReadBlock): Promise<CellValue[][]> {
+    const sheet = context.workbook.worksheets.getItem(block.sheet);
     const rows: CellValue[][] = [];
     let size = this.firstReadRows;
-    while (rows.length < location.bodyRows) {
-      const count = Math.min(size, location.bodyRows - rows.length);
-      const range = sheet.getRangeByIndexes(location.headerRow + 1 + rows.length, location.firstColumn, count, location.headers.length);
+    while (rows.length < block.rows && block.columns > 0) {
+      const count = Math.min(size, block.rows - rows.length);
+      const range = sheet.getRangeByIndexes(block.firstRow + rows.length, block.firstColumn, count, block.columns);
       range.load("values");
       await context.sync();
-      const block = range.values as CellValue[][];
-      // A loop, not push(...block): a block can hold more rows than a call takes arguments.
-      for (const row of block) rows.push(row.map((value) => (value === "" ? null : value)));
-      size = Math.max(1, Math.floor((this.writer.targetBytes ?? DEFAULT_TARGET_BYTES) / Math.max(1, jsonBytes(block) / count)));
+      const values = range.values as CellValue[][];
+      // A loop, not push(...values): a block can hold more rows than a call takes arguments.
+      for (const row of values) rows.push(row.map((value) => (value === "" ? null : value)));
+      size = Math.max(1, Math.floor((this.writer.targetBytes ?? DEFAULT_TARGET_BYTES) / Math.max(1, jsonBytes(values) / count)));
     }
     return rows;
   }
+}
+
+/** A rectangle of a sheet to read (0-based). */
+interface ReadBlock {
+  sheet: string;
+  firstRow: number;
+  firstColumn: number;
+  rows: number;
+  columns: number;
 }
 
 type TableShape = TableLocation & { formulaColumns: boolean[] };

@@ -116,11 +116,32 @@ export interface CellMark {
   fill: CellFill;
 }
 
+/** A fill on a block of one column of a plain sheet (0-based worksheet indexes). */
+export interface SheetFill {
+  row: number;
+  column: number;
+  /** Rows from `row` down (default 1). */
+  rowCount?: number;
+  fill: CellFill;
+}
+
 /** Error name/code Excel on the web raises when one request exceeds the 5 MB payload limit. */
 export const PAYLOAD_LIMIT_ERROR = "RequestPayloadSizeLimitExceeded";
 
 export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
+  /** Names of every table in the workbook, in the workbook's order. */
+  tableNames(): Promise<string[]>;
+  /**
+   * A plain sheet's values from A1 to the last used cell (values only, chunked like readTable);
+   * empty cells read as null; [] for an empty sheet. Throws when the sheet does not exist.
+   */
+  readSheetValues(sheet: string): Promise<CellValue[][]>;
+  /**
+   * Writes a block of values at a 0-based sheet row and column (strings stay text), chunked under the
+   * request limit, then applies the fills (error marks beside a plain sheet's rows; null clears).
+   */
+  writeSheetCells(sheet: string, row: number, column: number, values: CellValue[][], fills?: SheetFill[]): Promise<void>;
   /** Reads a table by name, or null when the workbook has no such table. */
   readTable(table: string): Promise<TableData | null>;
   /**

@@ -4,7 +4,7 @@
  */
 import { jsonBytes, toWireValue } from "./cellValues";
 import { numberFormatFor } from "./numberFormats";
-import type { CellMark, CellValue, ColumnSpec, RowUpdate, WriteReport } from "./port";
+import type { CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, WriteReport } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
 import { DEFAULT_TARGET_BYTES, writeRowsChunked } from "./sheetWriter";
 import type { SyncBatch } from "./syncBatch";
@@ -134,4 +134,29 @@ export async function patchRows(
     }
   }
   if (pendingBytes > 0) await batch.sync();
+}
+
+/**
+ * Values into a plain sheet's cells (no table), strings quote-prefixed so they stay text, in chunks
+ * under the request limit; then the fills, a bounded number per sync like markTableCells.
+ */
+export async function writeCells(
+  batch: SyncBatch,
+  target: { sheet: string; row: number; column: number },
+  values: readonly CellValue[][],
+  fills: readonly SheetFill[],
+  options: ChunkOptions = {},
+): Promise<void> {
+  if (target.row < 0 || target.column < 0) throw new RangeError(`Cell R${target.row}C${target.column} is outside the sheet.`);
+  const width = Math.max(0, ...values.map((row) => row.length));
+  // A range write needs a rectangle: short rows are padded with empty cells.
+  const wire = values.map((row) => Array.from({ length: width }, (_, c) => toWireValue(row[c] ?? null, "text")));
+  if (width > 0) await writeRowsChunked(batch, target, wire, options);
+  for (let start = 0; start < fills.length; start += MARKS_PER_SYNC) {
+    for (const mark of fills.slice(start, start + MARKS_PER_SYNC)) {
+      const rowCount = mark.rowCount ?? 1;
+      if (rowCount > 0) batch.setFill(target.sheet, mark.row, mark.column, rowCount, mark.fill);
+    }
+    await batch.sync();
+  }
 }

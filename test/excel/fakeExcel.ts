@@ -67,7 +67,10 @@ export class FakeExcel {
     });
     this.excel.context.workbook.worksheets = this.worksheets();
     this.excel.context.workbook.properties = { custom: this.customProperties() };
+    let tableItems: { name: string }[] | undefined;
     this.excel.context.workbook.tables = {
+      load: (what: string) => this.queue(`tables.load(${what})`, 0, () => (tableItems = [...this.tables.values()].map((t) => ({ name: t.name })))),
+      get items() { if (!tableItems) throw new Error("property not loaded"); return tableItems; },
       getItemOrNullObject: (name: string) => this.tableProxy(name),
       getItem: (name: string) => ({
         resize: (range: any) => this.queue(`resize ${name} ${range.address}`, 40, () => {
@@ -198,6 +201,7 @@ export class FakeExcel {
       },
       getRange: () => ({ clear: () => { const name = state.name; fake.queue(`${name}.clear`, 10, () => { const s = fake.must(name); s.cells.length = 0; s.numberFormats.length = 0; s.fills.clear(); s.fonts.clear(); }); } }),
       getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) => fake.rangeProxy(state.name, row, column, rowCount, columnCount),
+      getUsedRangeOrNullObject: (valuesOnly: boolean) => fake.usedRangeProxy(state.name, valuesOnly),
       tables: {
         add: (range: any, hasHeaders: boolean) => {
           const table: any = {};
@@ -214,6 +218,29 @@ export class FakeExcel {
         unfreeze: () => { const name = state.name; fake.queue(`${name}.unfreeze`, 10, () => (fake.must(name).frozen = { rows: 0, columns: 0 })); },
       },
       activate: () => fake.queue(`${state.name}.activate`, 10, () => undefined),
+    };
+  }
+
+  /** Excel's used range with valuesOnly: the smallest block holding every non-empty value, or a null object. */
+  private usedRangeProxy(sheet: string, valuesOnly: boolean): any {
+    if (!valuesOnly) throw new Error("the fake models only valuesOnly used ranges");
+    let box: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null | undefined;
+    const loaded = () => { if (box === undefined) throw new Error("used range not loaded"); return box; };
+    return {
+      load: (what: string) => this.queue(`usedRange ${sheet} load(${what})`, 20, () => {
+        const cells = this.must(sheet).cells;
+        let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+        cells.forEach((line, r) => line?.forEach((value, c) => {
+          if (value === null || value === "") return;
+          [top, left, bottom, right] = [Math.min(top, r), Math.min(left, c), Math.max(bottom, r), Math.max(right, c)];
+        }));
+        box = bottom < 0 ? null : { rowIndex: top, columnIndex: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+      }),
+      get isNullObject() { return loaded() === null; },
+      get rowIndex() { return loaded()!.rowIndex; },
+      get columnIndex() { return loaded()!.columnIndex; },
+      get rowCount() { return loaded()!.rowCount; },
+      get columnCount() { return loaded()!.columnCount; },
     };
   }
 

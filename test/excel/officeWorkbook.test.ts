@@ -115,6 +115,25 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(await workbook.sheetNames()).toEqual(["Items"]);
   });
 
+  test("a plain sheet is read from A1 in row blocks, and cells beside it are written under the request limit", async () => {
+    const { fake, workbook } = setup(256 * 1024, 64 * 1024);
+    const cells = [["No.", "Description"], ...Array.from({ length: 5000 }, (_, i) => [`A-${i}`, `Item number ${i}`])];
+    fake.sheets.push({ name: "List", visibility: "Visible", cells, numberFormats: [], fills: new Map(), fonts: new Map(), widths: new Map(), frozen: { rows: 0, columns: 0 } });
+    const small = new OfficeWorkbook({ writer: { ...noYield, targetBytes: 64 * 1024 }, firstReadRows: 500 });
+    const before = fake.syncs;
+    const values = await small.readSheetValues("List");
+    expect(values).toHaveLength(5001);
+    expect(values[5000]).toEqual(["A-4999", "Item number 4999"]);
+    expect(fake.syncs - before).toBeGreaterThanOrEqual(3); // used range + at least two blocks
+    const status = [["Status", "Message"], ...Array.from({ length: 5000 }, (_, i) => ["Error", `Row ${i + 2}: ${"x".repeat(60)}`])];
+    await workbook.writeSheetCells("List", 0, 2, status, [{ row: 1, column: 0, rowCount: 5000, fill: "error" }]);
+    expect(fake.rejected).toBe(0);
+    expect(Math.max(...fake.requestBytes)).toBeLessThanOrEqual(256 * 1024);
+    expect(fake.value("List", 5000, 3)).toBe(`Row 5001: ${"x".repeat(60)}`);
+    expect(fake.sheet("List")?.fills.get("5000,0")).toBe("#FFC7CE");
+    expect(fake.modes.at(-1)).toBe("Automatic");
+  });
+
   test("outline levels become nested row groups, and drop-down lists data validation", async () => {
     const { fake, workbook } = setup();
     await workbook.writeTable({

@@ -4,10 +4,11 @@
  */
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import type { WorkbookPort } from "../../src/excel/port";
+import type { CellValue, WorkbookPort } from "../../src/excel/port";
 import {
   createItemJournalSheet, readItemJournal, removePostedLines, writeJournalStatus,
 } from "../../src/excel/sheets/itemJournalSheet";
+import { readItemsForImport, writeItemsStatus } from "../../src/excel/sheets/itemsSheet";
 import { FakeExcel } from "./fakeExcel";
 
 const noYield = { yieldToEventLoop: async () => undefined };
@@ -26,6 +27,25 @@ afterEach(() => {
   delete (globalThis as any).Excel;
   delete (globalThis as any).__fake;
 });
+
+/** A sheet the user typed (no table): text stays text in both workbooks, numbers are numbers. */
+function typeSheet(port: WorkbookPort, name: string, rows: CellValue[][]): void {
+  if (port instanceof MemoryWorkbook) {
+    port.addSheet(name);
+    rows.forEach((line, r) => line.forEach((value, c) => value !== null && port.setCellInput(name, r, c, typeof value === "string" ? `'${value}` : String(value))));
+  } else {
+    const fake = (globalThis as any).__fake as FakeExcel;
+    fake.sheets.push({ name, visibility: "Visible", cells: rows.map((line) => [...line]), numberFormats: [], fills: new Map(), fonts: new Map(), widths: new Map(), frozen: { rows: 0, columns: 0 } });
+  }
+}
+
+/** The fill colour of a cell, or null. */
+function fillOf(port: WorkbookPort, sheet: string, row: number, column: number): string | null {
+  if (port instanceof MemoryWorkbook) return port.cell(sheet, row, column).fill;
+  return ((globalThis as any).__fake as FakeExcel).sheet(sheet)!.fills.get(`${row},${column}`) ?? null;
+}
+
+const ERROR_FILL = "#FFC7CE";
 
 describe.each(implementations)("%s", (_name, create) => {
   test("journal flow: create, read, status with fills, remove posted lines", async () => {
@@ -106,5 +126,52 @@ describe.each(implementations)("%s", (_name, create) => {
     // Shrinking leaves no stale rows below the table.
     await port.writeTable({ ...spec, rows: [["1000", 1]] });
     expect((await port.readTable("tblInvValuation"))!.rows.map((row) => row.slice(0, 2))).toEqual([["1000", 1]]);
+  });
+
+  test("plain sheet: table names, values from A1, cells written beside the rows with fills set and cleared", async () => {
+    const port = create();
+    await port.writeTable({ sheet: "L", table: "tblL", title: "L", columns: [{ header: "A", kind: "text" }], rows: [["x"]] });
+    expect(await port.tableNames()).toEqual(["tblL"]);
+    typeSheet(port, "Import", [["No.", "Description", null, "Qty"], ["A-100", "Bolt", null, 5], [null, null, null, null], ["A-200", "Nut", null, 7]]);
+    typeSheet(port, "Empty", []);
+    expect(await port.readSheetValues("Import")).toEqual([["No.", "Description", null, "Qty"], ["A-100", "Bolt", null, 5], [null, null, null, null], ["A-200", "Nut", null, 7]]);
+    expect(await port.readSheetValues("Empty")).toEqual([]);
+    await expect(port.readSheetValues("Nowhere")).rejects.toThrow();
+
+    await port.writeSheetCells("Import", 0, 4, [["Status", "Message"], ["Error", "=x is not a number"], [null, null], ["+1", 12]], [{ row: 1, column: 3, fill: "error" }]);
+    expect((await port.readSheetValues("Import")).map((row) => row.slice(4))).toEqual([["Status", "Message"], ["Error", "=x is not a number"], [null, null], ["+1", 12]]);
+    expect(fillOf(port, "Import", 1, 3)).toBe(ERROR_FILL);
+    expect(fillOf(port, "Import", 3, 3)).toBeNull();
+    await port.writeSheetCells("Import", 0, 0, [], [{ row: 1, column: 3, rowCount: 3, fill: null }]);
+    expect(fillOf(port, "Import", 1, 3)).toBeNull();
+    expect((await port.readSheetValues("Import"))[1]).toEqual(["A-100", "Bolt", null, 5, "Error", "=x is not a number"]);
+  });
+
+  test("items import from a plain sheet: headers in row 1, status beside the rows, a re-run overwrites it", async () => {
+    const port = create();
+    typeSheet(port, "My list", [
+      ["No.", "Description", "Base Unit of Measure", "Costing Method"],
+      ["4000", "Chain", "PCS", "FIFO"],
+      [null, null, null, null],
+      ["4100", "Pump", "PCS", "FIFOX"],
+    ]);
+    expect(await readItemsForImport(port, { sheet: "Missing" })).toBeNull();
+    const read = (await readItemsForImport(port, { sheet: "My list" }))!;
+    expect(read.rows).toEqual([["No.", "Description", "Base Unit of Measure", "Costing Method"], ["4000", "Chain", "PCS", "FIFO"], ["4100", "Pump", "PCS", "FIFOX"]]);
+    expect(read.tableRows).toEqual([0, 2]);
+    await writeItemsStatus(port, read, [{ row: 3, field: "costingMethod", message: "Costing method FIFOX is not valid" }]);
+    const marked = await port.readSheetValues("My list");
+    expect(marked.map((row) => row.slice(4))).toEqual([["Status", "Message"], ["Not imported", null], [null, null], ["Error", "Costing method FIFOX is not valid"]]);
+    expect(fillOf(port, "My list", 3, 3)).toBe(ERROR_FILL);
+
+    // Re-run on the same sheet: the Status/Message columns are found and reused, the old fill cleared.
+    const again = (await readItemsForImport(port, { sheet: "My list" }))!;
+    expect(again.rows[0]).toEqual(["No.", "Description", "Base Unit of Measure", "Costing Method"]);
+    await writeItemsStatus(port, again, []);
+    const after = await port.readSheetValues("My list");
+    expect(after[0]).toEqual(["No.", "Description", "Base Unit of Measure", "Costing Method", "Status", "Message"]);
+    expect(after.map((row) => row[4])).toEqual(["Status", "Imported", null, "Imported"]);
+    expect(after[3][5]).toBeNull();
+    expect(fillOf(port, "My list", 3, 3)).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The Items sheet (excel.md §3.2, tblItems): export of the item cards with live INV columns, and the
- * values the bulk import reads back (inventory.md §5: first row headers, then one row per item).
+ * values the bulk import reads back (inventory.md §5: first row headers, then one row per item) from
+ * tblItems, any other table, or a plain sheet the user picks.
  */
 import type { FieldError } from "../../core/errors";
 import { unitCostToNumber } from "../../core/money";
 import type { Item, ItemType } from "../../core/types";
-import type { CellMark, CellValue, ColumnSpec, WorkbookPort, WriteOptions, WriteReport } from "../port";
+import type { CellMark, CellValue, ColumnSpec, SheetFill, WorkbookPort, WriteOptions, WriteReport } from "../port";
 
 export const ITEMS_SHEET = "Items";
 export const ITEMS_TABLE = "tblItems";
@@ -103,20 +104,45 @@ export function writeItemsSheet(port: WorkbookPort, items: readonly Item[], opti
 
 const EXPORT_ONLY = new Set(EXPORT_COLUMNS.map((c) => c.header));
 
+/** Where the import reads: a table by name, or a plain sheet whose first row holds the headers. */
+export type ItemsImportSource = { table: string } | { sheet: string };
+
 export interface ItemsImport {
-  /** First row: headers; then one row per filled table row (inventory.md §5 input). */
+  source: ItemsImportSource;
+  /** First row: headers; then one row per filled data row (inventory.md §5 input). */
   rows: CellValue[][];
-  /** 0-based table data row of import row k + 2 (import rows count the header as row 1). */
+  /**
+   * 0-based data row of import row k + 2 (import rows count the header as row 1): the table body row,
+   * or for a plain sheet the worksheet row minus one (data starts in row 2).
+   */
   tableRows: number[];
+  /** 0-based column of each import header within the table, or within the sheet. */
+  columns: number[];
 }
 
-/** The table's values as the import reads them: export-only columns and blank rows left out. */
-export async function readItemsForImport(port: WorkbookPort): Promise<ItemsImport | null> {
-  const table = await port.readTable(ITEMS_TABLE);
-  if (!table) return null;
-  const kept = table.headers.map((header, index) => ({ header, index })).filter(({ header }) => !EXPORT_ONLY.has(header));
-  const result: ItemsImport = { rows: [kept.map(({ header }) => header)], tableRows: [] };
-  table.rows.forEach((row, index) => {
+type StatusError = FieldError & { row?: number };
+
+/** Values of a table or plain sheet as header + data rows, with where the data starts. */
+async function readSource(port: WorkbookPort, source: ItemsImportSource): Promise<{ headers: string[]; rows: CellValue[][] } | null> {
+  if ("table" in source) {
+    const table = await port.readTable(source.table);
+    return table && { headers: table.headers, rows: table.rows };
+  }
+  if (!(await port.sheetNames()).some((name) => name.toLowerCase() === source.sheet.toLowerCase())) return null;
+  const [header = [], ...rows] = await port.readSheetValues(source.sheet);
+  return { headers: header.map((value) => (value === null ? "" : String(value))), rows };
+}
+
+/**
+ * The values as the import reads them: export-only columns (Status, Message, live figures), columns
+ * without a header and blank rows left out; null when the table or sheet does not exist.
+ */
+export async function readItemsForImport(port: WorkbookPort, source: ItemsImportSource = { table: ITEMS_TABLE }): Promise<ItemsImport | null> {
+  const read = await readSource(port, source);
+  if (!read) return null;
+  const kept = read.headers.map((header, index) => ({ header, index })).filter(({ header }) => header.trim() !== "" && !EXPORT_ONLY.has(header));
+  const result: ItemsImport = { source, rows: [kept.map(({ header }) => header)], tableRows: [], columns: kept.map(({ index }) => index) };
+  read.rows.forEach((row, index) => {
     const values = kept.map(({ index: c }) => row[c] ?? null);
     if (values.every((value) => value === null || value === "")) return;
     result.rows.push(values);
@@ -125,31 +151,77 @@ export async function readItemsForImport(port: WorkbookPort): Promise<ItemsImpor
   return result;
 }
 
-/** Import errors beside their rows (first message plus "(+n more)") with the offending cells marked. */
-export async function writeItemsStatus(port: WorkbookPort, read: ItemsImport, errors: readonly (FieldError & { row?: number })[]): Promise<void> {
-  const table = await port.readTable(ITEMS_TABLE);
-  if (!table) throw new Error(`The workbook has no ${ITEMS_TABLE} table.`);
-  const byRow = new Map<number, (FieldError & { row?: number })[]>();
+/** Errors by 0-based data row. */
+function errorsByRow(read: ItemsImport, errors: readonly StatusError[]): Map<number, StatusError[]> {
+  const byRow = new Map<number, StatusError[]>();
   for (const error of errors) {
-    const tableRow = error.row === undefined ? undefined : read.tableRows[error.row - 2];
-    if (tableRow !== undefined) byRow.set(tableRow, [...(byRow.get(tableRow) ?? []), error]);
+    const dataRow = error.row === undefined ? undefined : read.tableRows[error.row - 2];
+    if (dataRow !== undefined) byRow.set(dataRow, [...(byRow.get(dataRow) ?? []), error]);
   }
+  return byRow;
+}
+
+/** Status and Message per data row: the first error plus "(+n more)", else Imported / Not imported. */
+function statusValues(read: ItemsImport, byRow: Map<number, StatusError[]>, dataRows: number, failed: boolean): CellValue[][] {
   const filled = new Set(read.tableRows);
-  const status = table.rows.map((_, index): CellValue[] => {
+  return Array.from({ length: dataRows }, (_, index): CellValue[] => {
     const rowErrors = byRow.get(index) ?? [];
     if (rowErrors.length > 0) return ["Error", rowErrors[0].message + (rowErrors.length > 1 ? ` (+${rowErrors.length - 1} more)` : "")];
-    return filled.has(index) ? [errors.length > 0 ? "Not imported" : "Imported", null] : [null, null];
+    return filled.has(index) ? [failed ? "Not imported" : "Imported", null] : [null, null];
   });
-  await port.updateTableColumns(ITEMS_TABLE, ["Status", "Message"], status);
-  const importHeaders = read.rows[0].map(String);
-  const marks: CellMark[] = importHeaders.map((column) => ({ row: "all", column, fill: null }));
+}
+
+/** The offending cells: import column index (within read.rows[0]) per error of each data row. */
+function errorCells(read: ItemsImport, byRow: Map<number, StatusError[]>): { row: number; column: number }[] {
+  const headers = read.rows[0].map(String);
+  const cells: { row: number; column: number }[] = [];
   for (const [row, rowErrors] of byRow) {
     for (const error of rowErrors) {
-      const column = error.field === undefined ? undefined : headerForField(importHeaders, error.field);
-      if (column) marks.push({ row, column, fill: "error" });
+      const header = error.field === undefined ? undefined : headerForField(headers, error.field);
+      if (header !== undefined) cells.push({ row, column: headers.indexOf(header) });
     }
   }
-  await port.markCells(ITEMS_TABLE, marks);
+  return cells;
+}
+
+/** Import errors beside their rows (first message plus "(+n more)") with the offending cells marked. */
+export async function writeItemsStatus(port: WorkbookPort, read: ItemsImport, errors: readonly StatusError[]): Promise<void> {
+  if ("sheet" in read.source) return writeSheetStatus(port, read.source.sheet, read, errors);
+  const name = read.source.table;
+  const table = await port.readTable(name);
+  if (!table) throw new Error(`The workbook has no ${name} table.`);
+  const byRow = errorsByRow(read, errors);
+  await port.updateTableColumns(name, ["Status", "Message"], statusValues(read, byRow, table.rows.length, errors.length > 0));
+  const importHeaders = read.rows[0].map(String);
+  const marks: CellMark[] = importHeaders.map((column) => ({ row: "all", column, fill: null }));
+  for (const cell of errorCells(read, byRow)) marks.push({ row: cell.row, column: importHeaders[cell.column], fill: "error" });
+  await port.markCells(name, marks);
+}
+
+/**
+ * A plain sheet: Status and Message in the columns headed so (a re-run overwrites them), else right of
+ * the last header; header row 1, data from row 2. Earlier error fills on the import columns are cleared.
+ */
+async function writeSheetStatus(port: WorkbookPort, sheet: string, read: ItemsImport, errors: readonly StatusError[]): Promise<void> {
+  const [header = [], ...rows] = await port.readSheetValues(sheet);
+  const headers = header.map((value) => (value === null ? "" : String(value).trim().toLowerCase()));
+  let next = headers.reduce((last, h, index) => (h !== "" ? index : last), -1) + 1;
+  const columnOf = (name: string) => {
+    const found = headers.indexOf(name.toLowerCase());
+    return found >= 0 ? found : next++;
+  };
+  const [statusColumn, messageColumn] = [columnOf("Status"), columnOf("Message")];
+  const byRow = errorsByRow(read, errors);
+  const status = statusValues(read, byRow, rows.length, errors.length > 0);
+  const fills: SheetFill[] = read.columns.map((column) => ({ row: 1, column, rowCount: rows.length, fill: null }));
+  for (const cell of errorCells(read, byRow)) fills.push({ row: cell.row + 1, column: read.columns[cell.column], fill: "error" });
+  const block = (index: number, title: string) => [[title], ...status.map((line) => [line[index]])];
+  if (messageColumn === statusColumn + 1) {
+    await port.writeSheetCells(sheet, 0, statusColumn, [["Status", "Message"], ...status], fills);
+  } else {
+    await port.writeSheetCells(sheet, 0, statusColumn, block(0, "Status"));
+    await port.writeSheetCells(sheet, 0, messageColumn, block(1, "Message"), fills);
+  }
 }
 
 const FIELD_HEADER: Record<string, string> = {
