@@ -1,14 +1,15 @@
 /**
  * Items (excel.md §4.1): the item list with search by text and attribute, the selected item's card
  * (attributes, quick figures, edit, Block/Unblock), the nonstock catalogue with Convert, a new-item form,
- * and the item list sheet: Export (tblItems) and Import (inventory.md §5).
+ * and the item list sheet: Export (tblItems) and Import from the table or sheet the user picks (inventory.md §5).
  */
 import { useMemo, useRef, useState } from "react";
 import { Button, Divider, Text, makeStyles } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
 import type { FieldError } from "../core/errors";
 import type { ItemInput } from "../core/service/inputs";
-import { ITEMS_TABLE, type ItemsImport } from "../excel/sheets/itemsSheet";
+import type { ItemsImport } from "../excel/sheets/itemsSheet";
+import { ImportSourcePicker } from "./components/items/ImportSourcePicker";
 import { ItemCard } from "./components/items/ItemCard";
 import { ItemEditForm } from "./components/items/ItemEditForm";
 import { ItemList } from "./components/items/ItemList";
@@ -18,6 +19,7 @@ import { NonstockList } from "./components/items/NonstockList";
 import { TaskStatus } from "./components/TaskStatus";
 import { searchList, type AttributeCondition } from "./hooks/itemSearch";
 import { describeImportError, exportItemsSheet, importErrorCell, importItemsSheet } from "./hooks/itemsSheetCommands";
+import { useImportSources } from "./hooks/useImportSources";
 import { useItemFigures } from "./hooks/useItemFigures";
 import { createItem, useItems, type ItemDraft } from "./hooks/useItems";
 import { useTask, type Outcome } from "./hooks/useTask";
@@ -25,7 +27,7 @@ import { useTask, type Outcome } from "./hooks/useTask";
 export { matchingItems } from "./hooks/itemSearch";
 
 const useStyles = makeStyles({
-  sheet: { display: "flex", gap: "6px", marginBottom: "8px" },
+  sheet: { display: "flex", flexWrap: "wrap", gap: "6px", marginBottom: "8px", alignItems: "center" },
 });
 
 const NO_CONDITION: AttributeCondition = { attribute: "", condition: "Exact", value: "" };
@@ -42,9 +44,10 @@ export function ItemsScreen({ service, store, workbook, onLedgerChanged, now, se
   const shown = useMemo(() => (items ? searchList(items, company, text, [condition]) : []), [items, company, text, condition]);
   const item = items?.find((candidate) => candidate.no === selected) ?? null;
   const lastImport = useRef<ItemsImport | null>(null);
+  const sources = useImportSources(workbook);
   const showError = (error: FieldError) => {
     const cell = lastImport.current ? importErrorCell(lastImport.current, error) : undefined;
-    if (cell) selectTableCell?.(ITEMS_TABLE, cell.row, cell.column);
+    if (cell) selectTableCell?.(cell.table, cell.row, cell.column);
   };
 
   /** Runs a command that changes the ledger, then reloads the list and tells the workbook to recalculate. */
@@ -81,10 +84,17 @@ export function ItemsScreen({ service, store, workbook, onLedgerChanged, now, se
       await service.convertNonstock(entryNo);
       return { intent: "success", title: `Catalog item ${entryNo} converted` };
     });
-  const exportSheet = () => void task.run("Items sheet not written", (reporter) => exportItemsSheet(service, workbook, reporter, now?.().toISOString().slice(0, 16).replace("T", " ")));
+  const exportSheet = () =>
+    void task.run("Items sheet not written", async (reporter) => {
+      const outcome = await exportItemsSheet(service, workbook, reporter, now?.().toISOString().slice(0, 16).replace("T", " "));
+      await sources.refresh();
+      return outcome;
+    });
   const importSheet = () =>
     void task.run("Items not imported", async (reporter) => {
-      const outcome = await importItemsSheet(service, workbook, reporter, (read) => (lastImport.current = read));
+      const picked = await sources.refresh();
+      if (!picked) return { intent: "error", title: "Nothing imported", detail: "The workbook has no sheet or table to import from." };
+      const outcome = await importItemsSheet(service, workbook, reporter, picked.source, (read) => (lastImport.current = read));
       await reload();
       if (outcome.intent === "success") onLedgerChanged?.();
       return outcome;
@@ -96,6 +106,7 @@ export function ItemsScreen({ service, store, workbook, onLedgerChanged, now, se
         <Button size="small" disabled={task.busy} onClick={exportSheet}>
           Export item list sheet
         </Button>
+        <ImportSourcePicker options={sources.options} selectedKey={sources.selectedKey} busy={task.busy} onChoose={sources.choose} onRefresh={() => void sources.refresh()} />
         <Button size="small" disabled={task.busy} onClick={importSheet}>
           Import from sheet
         </Button>

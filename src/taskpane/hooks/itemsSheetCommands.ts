@@ -1,6 +1,6 @@
 /**
  * The Items screen's sheet commands: export of the item list (excel.md §3.2 tblItems) and the bulk import
- * of inventory.md §5 — read the table (headers in row 1), let the service validate every row and field,
+ * of inventory.md §5 — read the table or sheet the user picked (headers in its first row), let the service validate every row and field,
  * write each error beside its row (Status/Message, offending cell marked), and write items only when the
  * whole sheet is valid. Re-importing the same sheet updates the items by number.
  */
@@ -8,7 +8,7 @@ import type { FieldError } from "../../core/errors";
 import type { ImportError } from "../../core/inventory/itemImport";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { WorkbookPort } from "../../excel/port";
-import { ITEMS_TABLE, readItemsForImport, writeItemsSheet, writeItemsStatus, type ItemsImport } from "../../excel/sheets/itemsSheet";
+import { ITEMS_TABLE, readItemsForImport, writeItemsSheet, writeItemsStatus, type ItemsImport, type ItemsImportSource } from "../../excel/sheets/itemsSheet";
 import type { Outcome, TaskReporter } from "./useTask";
 
 /** The steps an import goes through, for its progress bar (the service checks and writes in one call). */
@@ -47,25 +47,39 @@ export function describeImportError(error: FieldError): string {
 export const LISTED_IMPORT_ERRORS = 50;
 
 /**
- * Where an error the pane lists sits in tblItems: its 0-based data row and column header, so the error
- * link selects the offending cell; undefined for header errors (row 1) and errors of blank rows.
+ * Where an error the pane lists sits in the imported table: its 0-based data row and column header, so
+ * the error link selects the offending cell; undefined for header errors (row 1), errors of blank rows,
+ * and plain sheets (the link selects table cells only; there the error is beside the row).
  */
-export function importErrorCell(read: ItemsImport, error: FieldError): { row: number; column: string } | undefined {
+export function importErrorCell(read: ItemsImport, error: FieldError): { table: string; row: number; column: string } | undefined {
+  if (!("table" in read.source)) return undefined;
   const row = error.line === undefined ? undefined : read.tableRows[error.line - 2];
   if (row === undefined) return undefined;
   const headers = read.rows[0].map(String);
   const column = headers.find((h) => h.toLowerCase() === (error.field ?? "").toLowerCase()) ?? headers[0];
-  return { row, column };
+  return { table: read.source.table, row, column };
+}
+
+function missingSource(source: ItemsImportSource): string {
+  if ("sheet" in source) return `The workbook has no sheet "${source.sheet}": pick another source.`;
+  if (source.table.toLowerCase() === ITEMS_TABLE.toLowerCase()) {
+    return `The workbook has no ${ITEMS_TABLE} table: use Export item list sheet, or paste your list into it, or pick another sheet.`;
+  }
+  return `The workbook has no table "${source.table}": pick another source.`;
 }
 
 /** Runs the import; `onRead` receives what was read, for linking the listed errors to their cells. */
-export async function importItemsSheet(service: InventoryService, workbook: WorkbookPort, reporter: TaskReporter, onRead?: (read: ItemsImport) => void): Promise<Outcome> {
+export async function importItemsSheet(
+  service: InventoryService,
+  workbook: WorkbookPort,
+  reporter: TaskReporter,
+  source: ItemsImportSource = { table: ITEMS_TABLE },
+  onRead?: (read: ItemsImport) => void,
+): Promise<Outcome> {
   const step = (done: number, label: string) => reporter.progress({ done, total: IMPORT_STEPS, label });
   step(0, "Reading the sheet");
-  const read = await readItemsForImport(workbook);
-  if (!read) {
-    return { intent: "error", title: "Nothing imported", detail: `The workbook has no ${ITEMS_TABLE} table: use Export item list sheet, or paste your list into it.` };
-  }
+  const read = await readItemsForImport(workbook, source);
+  if (!read) return { intent: "error", title: "Nothing imported", detail: missingSource(source) };
   onRead?.(read);
   const count = read.rows.length - 1;
   step(1, `Checking ${count.toLocaleString("en-US")} rows`);
