@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", width: "100%", maxWidth: "350px", minWidth: "300px", boxSizing: "border-box", padding: "8px 12px" },
   header: { marginBottom: "4px", color: tokens.colorNeutralForeground2 },
   body: { paddingTop: "8px" },
+  // Six areas do not fit on one line at 350 px: the tabs wrap instead of being cut off.
+  tabs: { flexWrap: "wrap" },
 });
 
 export function App(props: AppDeps) {
@@ -30,7 +32,7 @@ export function App(props: AppDeps) {
       <Text weight="semibold" size={400} className={styles.header}>
         Inventory Ledger
       </Text>
-      <TabList selectedValue={screen} onTabSelect={(_event, data: SelectTabData) => setScreen(data.value as Screen)} size="small">
+      <TabList className={styles.tabs} selectedValue={screen} onTabSelect={(_event, data: SelectTabData) => setScreen(data.value as Screen)} size="small">
         <Tab value="items">Items</Tab>
         <Tab value="journal">Journal</Tab>
         <Tab value="ledgers">Ledgers</Tab>
