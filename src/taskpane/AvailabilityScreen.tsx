@@ -6,8 +6,10 @@ import { TaskStatus } from "./components/TaskStatus";
 import { useAvailability, type AvailabilityView } from "./hooks/useAvailability";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", marginTop: "8px" },
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "4px 8px", marginTop: "8px" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0" },
+  // Fluent inputs and dropdowns have minimum widths wider than half the 350 px pane.
+  control: { minWidth: 0, width: "100%" },
 });
 
 const PERIODS: PeriodType[] = ["Day", "Week", "Month", "Quarter", "Year"];
@@ -26,22 +28,22 @@ export function AvailabilityScreen(deps: AppDeps) {
         <Tab value="Location">By location</Tab>
       </TabList>
       <div className={styles.form}>
-        <Field label="Item No." required><Input value={form.item} onChange={(_e, d) => setForm({ item: d.value })} /></Field>
+        <Field label="Item No." required><Input className={styles.control} value={form.item} onChange={(_e, d) => setForm({ item: d.value })} /></Field>
         {form.view !== "Location" && (
-          <Field label="Location"><Input value={form.location} placeholder="All" onChange={(_e, d) => setForm({ location: d.value })} /></Field>
+          <Field label="Location"><Input className={styles.control} value={form.location} placeholder="All" onChange={(_e, d) => setForm({ location: d.value })} /></Field>
         )}
-        <Field label={dateLabel}><Input value={form.date} placeholder="yyyy-mm-dd" onChange={(_e, d) => setForm({ date: d.value })} /></Field>
+        <Field label={dateLabel}><Input className={styles.control} value={form.date} placeholder="yyyy-mm-dd" onChange={(_e, d) => setForm({ date: d.value })} /></Field>
         {form.view === "Event" && (
-          <Field label="To"><Input value={form.to} placeholder="yyyy-mm-dd" onChange={(_e, d) => setForm({ to: d.value })} /></Field>
+          <Field label="To"><Input className={styles.control} value={form.to} placeholder="yyyy-mm-dd" onChange={(_e, d) => setForm({ to: d.value })} /></Field>
         )}
         {form.view === "Period" && (
           <>
             <Field label="Period">
-              <Dropdown value={form.periodType} selectedOptions={[form.periodType]} onOptionSelect={(_e, d) => setForm({ periodType: d.optionValue as PeriodType })}>
+              <Dropdown className={styles.control} value={form.periodType} selectedOptions={[form.periodType]} onOptionSelect={(_e, d) => setForm({ periodType: d.optionValue as PeriodType })}>
                 {PERIODS.map((period) => <Option key={period} value={period}>{period}</Option>)}
               </Dropdown>
             </Field>
-            <Field label="Periods"><Input value={form.count} onChange={(_e, d) => setForm({ count: d.value })} /></Field>
+            <Field label="Periods"><Input className={styles.control} value={form.count} onChange={(_e, d) => setForm({ count: d.value })} /></Field>
           </>
         )}
       </div>

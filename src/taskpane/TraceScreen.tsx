@@ -8,8 +8,10 @@ import { TaskStatus } from "./components/TaskStatus";
 import { useTrace, type TraceForm } from "./hooks/useTrace";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px" },
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "4px 8px" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0" },
+  // Fluent inputs and dropdowns have minimum widths wider than half the 350 px pane.
+  control: { minWidth: 0, width: "100%" },
   traced: { fontStyle: "italic" },
 });
 
@@ -67,17 +69,17 @@ export function TraceScreen(deps: AppDeps) {
     <section aria-label="Item Tracing">
       <Text size={200}>Where a lot or serial went (usage) or came from (origin), through transfers and assembly.</Text>
       <div className={styles.form}>
-        <Field label="Item No."><Input value={form.item} onChange={(_e, d) => setForm({ item: d.value })} /></Field>
-        <Field label="Lot No."><Input value={form.lot} onChange={(_e, d) => setForm({ lot: d.value })} /></Field>
-        <Field label="Serial No."><Input value={form.serial} onChange={(_e, d) => setForm({ serial: d.value })} /></Field>
+        <Field label="Item No."><Input className={styles.control} value={form.item} onChange={(_e, d) => setForm({ item: d.value })} /></Field>
+        <Field label="Lot No."><Input className={styles.control} value={form.lot} onChange={(_e, d) => setForm({ lot: d.value })} /></Field>
+        <Field label="Serial No."><Input className={styles.control} value={form.serial} onChange={(_e, d) => setForm({ serial: d.value })} /></Field>
         <Field label="Direction">
-          <Dropdown value={form.direction} selectedOptions={[form.direction]} onOptionSelect={(_e, d) => setForm({ direction: d.optionValue as TraceForm["direction"] })}>
+          <Dropdown className={styles.control} value={form.direction} selectedOptions={[form.direction]} onOptionSelect={(_e, d) => setForm({ direction: d.optionValue as TraceForm["direction"] })}>
             <Option value="Usage">Usage</Option>
             <Option value="Origin">Origin</Option>
           </Dropdown>
         </Field>
         <Field label="Show components">
-          <Dropdown value={COMPONENTS[form.components]} selectedOptions={[form.components]} onOptionSelect={(_e, d) => setForm({ components: d.optionValue as TraceForm["components"] })}>
+          <Dropdown className={styles.control} value={COMPONENTS[form.components]} selectedOptions={[form.components]} onOptionSelect={(_e, d) => setForm({ components: d.optionValue as TraceForm["components"] })}>
             {Object.entries(COMPONENTS).map(([value, text]) => <Option key={value} value={value}>{text}</Option>)}
           </Dropdown>
         </Field>
