@@ -143,3 +143,69 @@ test("Export item list sheet writes tblItems with the cards and their attributes
     ["3000", "SUPPLIES", "Clear"],
   ]);
 });
+
+test("import from a plain sheet the user picks: errors beside the rows, nothing written; fixed, the items are created", async () => {
+  const { deps, workbook, selectTableCell } = await setup();
+  const sheet = "Supplier list";
+  const rows = [
+    ["No.", "Description", "Base Unit of Measure", "Costing Method", "Attribute: Color"],
+    ["5000", "Bell", "PCS", "FIFO", "Red"],
+    ["5100", "Basket", "PCS", "FIFOX", "Blue"],
+    ["5200", "Lamp", "PCS", "Average", "Purple"],
+  ];
+  workbook.addSheet(sheet);
+  rows.forEach((line, r) => line.forEach((value, c) => workbook.setCellInput(sheet, r, c, `'${value}`)));
+  // The picker lists sheets added after the pane opened once it gets focus.
+  const picker = screen.getByLabelText("Import source") as HTMLSelectElement;
+  fireEvent.focus(picker);
+  await waitFor(() => expect([...picker.options].map((o) => o.value)).toContain(`sheet:${sheet}`));
+  expect([...picker.options].map((o) => o.value)).not.toContain("sheet:_INV_META");
+  fireEvent.change(picker, { target: { value: `sheet:${sheet}` } });
+  expect(picker.value).toBe(`sheet:${sheet}`);
+
+  fireEvent.click(screen.getByRole("button", { name: "Import from sheet" }));
+  const failed = await outcome();
+  expect(failed.textContent).toMatch(/Items not imported/);
+  expect(within(failed).getByTestId("error-list").textContent).toMatch(/Row 3, Costing Method: Costing method FIFOX is not valid/);
+  expect(within(failed).getByTestId("error-list").textContent).toMatch(/Row 4, Attribute: Color: .*Purple/);
+  // Status and Message go right of the last header, named in row 1; the offending cells are marked.
+  const column = (r: number, c: number) => workbook.cell(sheet, r, c).value;
+  expect([0, 1, 2, 3].map((r) => [column(r, 5), column(r, 6)])).toEqual([
+    ["Status", "Message"],
+    ["Not imported", null],
+    ["Error", "Costing method FIFOX is not valid"],
+    ["Error", expect.stringContaining("Purple")],
+  ]);
+  expect(workbook.cell(sheet, 2, 3).fill).toBe("#FFC7CE");
+  expect(workbook.cell(sheet, 3, 4).fill).toBe("#FFC7CE");
+  expect(workbook.cell(sheet, 1, 3).fill).toBeNull();
+  expect((await deps.service.items()).map((item) => item.no)).toEqual(["1000", "2000", "3000"]);
+  // A plain sheet has no table cell to select: the error is beside its row instead.
+  fireEvent.click(within(failed).getByRole("button", { name: /Row 3, Costing Method/ }));
+  expect(selectTableCell).not.toHaveBeenCalled();
+
+  workbook.setCellInput(sheet, 2, 3, "FIFO");
+  workbook.setCellInput(sheet, 3, 4, "Clear");
+  fireEvent.click(screen.getByRole("button", { name: "Import from sheet" }));
+  await waitFor(() => expect(screen.getByTestId("task-outcome").textContent).toMatch(/3 items imported/));
+  await screen.findByTestId("item-5200");
+  expect((await deps.service.items(["5100", "5200"])).map((item) => [item.costingMethod, item.attributes.Color])).toEqual([["FIFO", "Blue"], ["Average", "Clear"]]);
+  // The re-run wrote into the same Status/Message columns and cleared the error fills.
+  expect(workbook.usedRange(sheet).columnCount).toBe(7);
+  expect([1, 2, 3].map((r) => [column(r, 5), column(r, 6)])).toEqual([["Imported", null], ["Imported", null], ["Imported", null]]);
+  expect(workbook.cell(sheet, 2, 3).fill).toBeNull();
+  expect(workbook.cell(sheet, 3, 4).fill).toBeNull();
+});
+
+test("the picker defaults to the first sheet without tblItems, and to tblItems once the item list is exported", async () => {
+  const { workbook } = await setup();
+  workbook.addSheet("Sheet1");
+  workbook.addSheet("Prices");
+  const picker = screen.getByLabelText("Import source") as HTMLSelectElement;
+  fireEvent.focus(picker);
+  await waitFor(() => expect(picker.value).toBe("sheet:Sheet1"));
+  fireEvent.click(screen.getByRole("button", { name: "Export item list sheet" }));
+  expect((await outcome()).textContent).toMatch(/Items sheet ready/);
+  await waitFor(() => expect(picker.value).toBe("table:tblItems"));
+  expect([...picker.options].map((o) => o.value)).toEqual(["table:tblItems", "sheet:Sheet1", "sheet:Prices", "sheet:Items"]);
+});
