@@ -42,6 +42,9 @@ test("Item Tracing: usage of a lot through a transfer into an assembly, one outl
   // Summary above detail: the root is ungrouped, each level below it one group deeper.
   expect([0, 1, 2, 3, 4].map((i) => wb.rowOutlineLevel(ITEM_TRACE_SHEET, table.firstDataRow + i))).toEqual([0, 1, 2, 3, 4]);
   expect(table.firstDataRow).toBe(FIRST_DATA_ROW);
+  // The Trace Line is indented by level (Excel shows indents up to 15).
+  const line = table.firstColumn + at("Trace Line");
+  expect([0, 1, 4].map((i) => wb.cell(ITEM_TRACE_SHEET, table.firstDataRow + i, line).indent)).toEqual([0, 1, 4]);
 });
 
 test("Item Tracing: origin of the lot's consumption goes back to the purchase; an unknown lot writes nothing", async () => {
