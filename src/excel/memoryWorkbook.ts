@@ -145,6 +145,10 @@ export class MemoryWorkbook implements WorkbookPort {
     this.emit({ kind: "sheets" });
   }
 
+  async activeSheetName(): Promise<string | null> {
+    return this.activeSheet();
+  }
+
   // ---- What the workbench grid draws -------------------------------------------------------------
 
   sheets(): SheetModel[] {

@@ -140,6 +140,15 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  activeSheetName(): Promise<string | null> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      await context.sync();
+      return sheet.name;
+    });
+  }
+
   /** The body in row blocks: a first small block measures bytes per row, the rest aim at the target size. */
   private readRows(context: Excel.RequestContext, location: TableLocation): Promise<CellValue[][]> {
     return this.readBlock(context, {

@@ -162,4 +162,6 @@ export interface WorkbookPort {
   /** Sets or clears fills on table cells (validation errors; grey computed columns). */
   markCells(table: string, marks: CellMark[]): Promise<void>;
   activate(sheet: string): Promise<void>;
+  /** The sheet the user is on, or null when the workbook cannot tell (optional: older hosts). */
+  activeSheetName?(): Promise<string | null>;
 }

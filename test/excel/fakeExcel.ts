@@ -48,6 +48,8 @@ export class FakeExcel {
   readonly outline = new Map<string, Map<number, number>>();
   syncs = 0;
   rejected = 0;
+  /** The sheet last activated (Excel starts on the first). */
+  active: string | undefined;
   private pending: Pending[] = [];
   readonly excel: any;
 
@@ -129,6 +131,13 @@ export class FakeExcel {
         return proxy;
       },
       getItem: (name: string) => this.sheetProxy(name),
+      getActiveWorksheet: () => {
+        let name: string | undefined;
+        return {
+          load: (what: string) => this.queue(`activeWorksheet.load(${what})`, 0, () => (name = this.active ?? this.sheets[0]?.name)),
+          get name() { if (name === undefined) throw new Error("name not loaded"); return name; },
+        };
+      },
       add: (name: string) => {
         this.queue(`worksheets.add(${name})`, name.length, () => this.sheets.push({ name, visibility: "Visible", cells: [], numberFormats: [], fills: new Map(), fonts: new Map(), widths: new Map(), frozen: { rows: 0, columns: 0 } }));
         return this.sheetProxy(name);
@@ -217,7 +226,7 @@ export class FakeExcel {
         freezeAt: (range: any) => { const name = state.name; fake.queue(`${name}.freezeAt(${range.address})`, 10, () => (fake.must(name).frozen = { rows: range.rowCount, columns: range.columnCount })); },
         unfreeze: () => { const name = state.name; fake.queue(`${name}.unfreeze`, 10, () => (fake.must(name).frozen = { rows: 0, columns: 0 })); },
       },
-      activate: () => fake.queue(`${state.name}.activate`, 10, () => undefined),
+      activate: () => { const name = state.name; fake.queue(`${name}.activate`, 10, () => (fake.active = fake.must(name).name)); },
     };
   }
 

@@ -136,6 +136,9 @@ describe.each(implementations)("%s", (_name, create) => {
     typeSheet(port, "Empty", []);
     expect(await port.readSheetValues("Import")).toEqual([["No.", "Description", null, "Qty"], ["A-100", "Bolt", null, 5], [null, null, null, null], ["A-200", "Nut", null, 7]]);
     expect(await port.readSheetValues("Empty")).toEqual([]);
+    expect(await port.activeSheetName?.()).toBe("L");
+    await port.activate("Import");
+    expect(await port.activeSheetName?.()).toBe("Import");
     await expect(port.readSheetValues("Nowhere")).rejects.toThrow();
 
     await port.writeSheetCells("Import", 0, 4, [["Status", "Message"], ["Error", "=x is not a number"], [null, null], ["+1", 12]], [{ row: 1, column: 3, fill: "error" }]);

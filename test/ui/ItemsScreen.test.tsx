@@ -153,6 +153,7 @@ test("import from a plain sheet the user picks: errors beside the rows, nothing 
     ["5100", "Basket", "PCS", "FIFOX", "Blue"],
     ["5200", "Lamp", "PCS", "Average", "Purple"],
   ];
+  workbook.addSheet("_INV_META", "veryHidden");
   workbook.addSheet(sheet);
   rows.forEach((line, r) => line.forEach((value, c) => workbook.setCellInput(sheet, r, c, `'${value}`)));
   // The picker lists sheets added after the pane opened once it gets focus.
@@ -197,13 +198,16 @@ test("import from a plain sheet the user picks: errors beside the rows, nothing 
   expect(workbook.cell(sheet, 3, 4).fill).toBeNull();
 });
 
-test("the picker defaults to the first sheet without tblItems, and to tblItems once the item list is exported", async () => {
+test("the picker defaults to the active sheet without tblItems, and to tblItems once the item list is exported", async () => {
   const { workbook } = await setup();
   workbook.addSheet("Sheet1");
   workbook.addSheet("Prices");
   const picker = screen.getByLabelText("Import source") as HTMLSelectElement;
   fireEvent.focus(picker);
   await waitFor(() => expect(picker.value).toBe("sheet:Sheet1"));
+  await workbook.activate("Prices");
+  fireEvent.focus(picker);
+  await waitFor(() => expect(picker.value).toBe("sheet:Prices"));
   fireEvent.click(screen.getByRole("button", { name: "Export item list sheet" }));
   expect((await outcome()).textContent).toMatch(/Items sheet ready/);
   await waitFor(() => expect(picker.value).toBe("table:tblItems"));

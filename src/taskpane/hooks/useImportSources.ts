@@ -1,7 +1,8 @@
 /**
  * The sources the item import can read (inventory.md §5: "the user selects a sheet or table, headers in
  * the first row"): every table of the workbook and every sheet but the add-in's hidden metadata and
- * backup sheets. Until the user picks one, tblItems is the default when present, else the first sheet.
+ * backup sheets. Until the user picks one, tblItems is the default when present, else the sheet the user
+ * is on (when the workbook can tell), else the first sheet.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkbookPort } from "../../excel/port";
@@ -29,10 +30,23 @@ export async function listImportSources(workbook: WorkbookPort): Promise<ImportS
   ];
 }
 
-/** tblItems when the workbook has it, else the first sheet, else nothing. */
-export function defaultImportSource(options: readonly ImportSourceOption[]): ImportSourceOption | undefined {
-  return options.find((o) => o.kind === "table" && o.name.toLowerCase() === ITEMS_TABLE.toLowerCase()) ?? options.find((o) => o.kind === "sheet");
+/** tblItems when the workbook has it, else the active sheet, else the first sheet, else nothing. */
+export function defaultImportSource(options: readonly ImportSourceOption[], activeSheet?: string | null): ImportSourceOption | undefined {
+  const sheet = (name: string | null | undefined) => options.find((o) => o.kind === "sheet" && o.name.toLowerCase() === name?.toLowerCase());
+  return options.find((o) => o.kind === "table" && o.name.toLowerCase() === ITEMS_TABLE.toLowerCase()) ?? sheet(activeSheet) ?? options.find((o) => o.kind === "sheet");
 }
+
+interface SourceList {
+  options: ImportSourceOption[];
+  active: string | null;
+}
+
+async function loadSources(workbook: WorkbookPort): Promise<SourceList> {
+  const [options, active] = await Promise.all([listImportSources(workbook), workbook.activeSheetName?.() ?? null]);
+  return { options, active };
+}
+
+const EMPTY: SourceList = { options: [], active: null };
 
 export interface ImportSources {
   options: ImportSourceOption[];
@@ -44,20 +58,20 @@ export interface ImportSources {
 }
 
 export function useImportSources(workbook: WorkbookPort): ImportSources {
-  const [options, setOptions] = useState<ImportSourceOption[]>([]);
+  const [list, setList] = useState<SourceList>(EMPTY);
   const [chosen, setChosen] = useState<string | null>(null);
   const chosenRef = useRef<string | null>(null);
-  const pick = (list: readonly ImportSourceOption[], key: string | null) => list.find((o) => o.key === key) ?? defaultImportSource(list);
+  const pick = ({ options, active }: SourceList, key: string | null) => options.find((o) => o.key === key) ?? defaultImportSource(options, active);
 
   const refresh = useCallback(async () => {
-    const list = await listImportSources(workbook);
-    setOptions(list);
-    return pick(list, chosenRef.current);
+    const loaded = await loadSources(workbook);
+    setList(loaded);
+    return pick(loaded, chosenRef.current);
   }, [workbook]);
 
   useEffect(() => {
     let live = true;
-    listImportSources(workbook).then((list) => live && setOptions(list), () => undefined);
+    loadSources(workbook).then((loaded) => live && setList(loaded), () => undefined);
     return () => {
       live = false;
     };
@@ -67,5 +81,5 @@ export function useImportSources(workbook: WorkbookPort): ImportSources {
     chosenRef.current = key;
     setChosen(key);
   };
-  return { options, selectedKey: pick(options, chosen)?.key ?? "", choose, refresh };
+  return { options: list.options, selectedKey: pick(list, chosen)?.key ?? "", choose, refresh };
 }
