@@ -102,7 +102,8 @@ export function writeItemsSheet(port: WorkbookPort, items: readonly Item[], opti
   );
 }
 
-const EXPORT_ONLY = new Set(EXPORT_COLUMNS.map((c) => c.header));
+/** Lower-cased: a pasted sheet may spell "status" or "MESSAGE" its own way; they are still ours. */
+const EXPORT_ONLY = new Set(EXPORT_COLUMNS.map((c) => c.header.toLowerCase()));
 
 /** Where the import reads: a table by name, or a plain sheet whose first row holds the headers. */
 export type ItemsImportSource = { table: string } | { sheet: string };
@@ -140,7 +141,7 @@ async function readSource(port: WorkbookPort, source: ItemsImportSource): Promis
 export async function readItemsForImport(port: WorkbookPort, source: ItemsImportSource = { table: ITEMS_TABLE }): Promise<ItemsImport | null> {
   const read = await readSource(port, source);
   if (!read) return null;
-  const kept = read.headers.map((header, index) => ({ header, index })).filter(({ header }) => header.trim() !== "" && !EXPORT_ONLY.has(header));
+  const kept = read.headers.map((header, index) => ({ header, index })).filter(({ header }) => header.trim() !== "" && !EXPORT_ONLY.has(header.trim().toLowerCase()));
   const result: ItemsImport = { source, rows: [kept.map(({ header }) => header)], tableRows: [], columns: kept.map(({ index }) => index) };
   read.rows.forEach((row, index) => {
     const values = kept.map(({ index: c }) => row[c] ?? null);
