@@ -177,4 +177,22 @@ describe.each(implementations)("%s", (_name, create) => {
     expect(after[3][5]).toBeNull();
     expect(fillOf(port, "My list", 3, 3)).toBeNull();
   });
+
+  test("items import from a user's table without Status/Message: the columns go on the sheet right of the table", async () => {
+    const port = create();
+    const columns = ["No.", "Description", "Base Unit of Measure", "Costing Method"].map((header) => ({ header, kind: "text" as const }));
+    await port.writeTable({ sheet: "Paste", table: "tblPaste", title: "Pasted", columns, rows: [["4000", "Chain", "PCS", "FIFOX"], ["4100", "Pump", "PCS", "FIFO"]] });
+    const read = (await readItemsForImport(port, { table: "tblPaste" }))!;
+    expect(read.rows).toHaveLength(3);
+    await writeItemsStatus(port, read, [{ row: 2, field: "costingMethod", message: "Costing method FIFOX is not valid" }]);
+    const table = (await port.readTable("tblPaste"))!;
+    expect(table.headers).toEqual(["No.", "Description", "Base Unit of Measure", "Costing Method"]);
+    const beside = () => port.readSheetValues("Paste").then((values) => values.slice(table.firstDataRow - 1).map((row) => row.slice(4, 6)));
+    expect(await beside()).toEqual([["Status", "Message"], ["Error", "Costing method FIFOX is not valid"], ["Not imported", null]]);
+    expect(fillOf(port, "Paste", table.firstDataRow, 3)).toBe(ERROR_FILL);
+    await writeItemsStatus(port, (await readItemsForImport(port, { table: "tblPaste" }))!, []);
+    expect(await beside()).toEqual([["Status", "Message"], ["Imported", null], ["Imported", null]]);
+    expect((await port.readSheetValues("Paste"))[table.firstDataRow - 1]).toHaveLength(6);
+    expect(fillOf(port, "Paste", table.firstDataRow, 3)).toBeNull();
+  });
 });

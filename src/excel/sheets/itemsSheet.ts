@@ -187,10 +187,19 @@ function errorCells(read: ItemsImport, byRow: Map<number, StatusError[]>): { row
 
 /** Import errors beside their rows (first message plus "(+n more)") with the offending cells marked. */
 export async function writeItemsStatus(port: WorkbookPort, read: ItemsImport, errors: readonly StatusError[]): Promise<void> {
-  if ("sheet" in read.source) return writeSheetStatus(port, read.source.sheet, read, errors);
+  if ("sheet" in read.source) {
+    const [header = [], ...rows] = await port.readSheetValues(read.source.sheet);
+    return writeStatusBeside(port, { sheet: read.source.sheet, headerRow: 0, firstColumn: 0, header, dataRows: rows.length }, read, errors);
+  }
   const name = read.source.table;
   const table = await port.readTable(name);
   if (!table) throw new Error(`The workbook has no ${name} table.`);
+  if (!table.headers.includes("Status") || !table.headers.includes("Message")) {
+    // A user's own table without our columns: they go on the sheet right of it, not into the table.
+    const headerRow = table.firstDataRow - 1;
+    const header = ((await port.readSheetValues(table.sheet))[headerRow] ?? []).slice(table.firstColumn);
+    return writeStatusBeside(port, { sheet: table.sheet, headerRow, firstColumn: table.firstColumn, header, dataRows: table.rows.length }, read, errors);
+  }
   const byRow = errorsByRow(read, errors);
   await port.updateTableColumns(name, ["Status", "Message"], statusValues(read, byRow, table.rows.length, errors.length > 0));
   const importHeaders = read.rows[0].map(String);
@@ -199,29 +208,38 @@ export async function writeItemsStatus(port: WorkbookPort, read: ItemsImport, er
   await port.markCells(name, marks);
 }
 
+/** Where the imported block sits on its sheet (0-based); `header` is its header row from `firstColumn` rightwards. */
+interface StatusFrame {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  header: CellValue[];
+  dataRows: number;
+}
+
 /**
- * A plain sheet: Status and Message in the columns headed so (a re-run overwrites them), else right of
- * the last header; header row 1, data from row 2. Earlier error fills on the import columns are cleared.
+ * Status and Message in the header row's columns named so (a re-run overwrites them), else right of the
+ * last header; data from the row below. Earlier error fills on the import columns are cleared.
  */
-async function writeSheetStatus(port: WorkbookPort, sheet: string, read: ItemsImport, errors: readonly StatusError[]): Promise<void> {
-  const [header = [], ...rows] = await port.readSheetValues(sheet);
-  const headers = header.map((value) => (value === null ? "" : String(value).trim().toLowerCase()));
+async function writeStatusBeside(port: WorkbookPort, frame: StatusFrame, read: ItemsImport, errors: readonly StatusError[]): Promise<void> {
+  const headers = frame.header.map((value) => (value === null ? "" : String(value).trim().toLowerCase()));
   let next = headers.reduce((last, h, index) => (h !== "" ? index : last), -1) + 1;
   const columnOf = (name: string) => {
     const found = headers.indexOf(name.toLowerCase());
-    return found >= 0 ? found : next++;
+    return frame.firstColumn + (found >= 0 ? found : next++);
   };
   const [statusColumn, messageColumn] = [columnOf("Status"), columnOf("Message")];
   const byRow = errorsByRow(read, errors);
-  const status = statusValues(read, byRow, rows.length, errors.length > 0);
-  const fills: SheetFill[] = read.columns.map((column) => ({ row: 1, column, rowCount: rows.length, fill: null }));
-  for (const cell of errorCells(read, byRow)) fills.push({ row: cell.row + 1, column: read.columns[cell.column], fill: "error" });
+  const status = statusValues(read, byRow, frame.dataRows, errors.length > 0);
+  const firstDataRow = frame.headerRow + 1;
+  const fills: SheetFill[] = read.columns.map((column) => ({ row: firstDataRow, column: frame.firstColumn + column, rowCount: frame.dataRows, fill: null }));
+  for (const cell of errorCells(read, byRow)) fills.push({ row: firstDataRow + cell.row, column: frame.firstColumn + read.columns[cell.column], fill: "error" });
   const block = (index: number, title: string) => [[title], ...status.map((line) => [line[index]])];
   if (messageColumn === statusColumn + 1) {
-    await port.writeSheetCells(sheet, 0, statusColumn, [["Status", "Message"], ...status], fills);
+    await port.writeSheetCells(frame.sheet, frame.headerRow, statusColumn, [["Status", "Message"], ...status], fills);
   } else {
-    await port.writeSheetCells(sheet, 0, statusColumn, block(0, "Status"));
-    await port.writeSheetCells(sheet, 0, messageColumn, block(1, "Message"), fills);
+    await port.writeSheetCells(frame.sheet, frame.headerRow, statusColumn, block(0, "Status"));
+    await port.writeSheetCells(frame.sheet, frame.headerRow, messageColumn, block(1, "Message"), fills);
   }
 }
 
