@@ -69,4 +69,32 @@ export const tests = [
       assert.deepEqual(ctx.consoleErrors, []);
     },
   },
+  {
+    name: "availability by period and a physical count sheet from the pane, on the same ledger",
+    async run(ctx) {
+      const { page } = ctx;
+      await page.getByRole("tab", { name: "Availability", exact: true }).click();
+      await page.getByRole("textbox", { name: /Item No\./ }).fill("1000");
+      await page.getByRole("textbox", { name: "Location" }).fill("MAIN");
+      await page.getByRole("textbox", { name: "Start date" }).fill("2025-02-03");
+      await page.getByRole("textbox", { name: "Periods" }).fill("4");
+      await page.getByRole("button", { name: "Write to sheet", exact: true }).click();
+      await page.getByText("Item Availability by Periods: 4 rows").waitFor({ timeout: 15_000 });
+      await hooks(page, () => window.__invTest.waitIdle());
+      const periods = await hooks(page, () => window.__invTest.tableRows("tblAvailPeriod"));
+      assert.deepEqual(periods.map((row) => row["Projected Available Balance"]), [10, 14, 6, 6]);
+      await ctx.screenshot("10-avail-period");
+
+      await page.getByRole("tab", { name: "Count", exact: true }).click();
+      await page.getByRole("textbox", { name: "Location" }).fill("MAIN");
+      await page.getByRole("button", { name: "Calculate inventory", exact: true }).click();
+      await page.getByText(/Physical Count: \d+ lines calculated at 2025-02-05/).waitFor({ timeout: 15_000 });
+      await hooks(page, () => window.__invTest.waitIdle());
+      const lines = await hooks(page, () => window.__invTest.tableRows("tblPhysCount"));
+      const lot = lines.find((row) => row["Lot No."] === LOT);
+      assert.equal(lot["Qty. (Calculated)"], 6);
+      await ctx.screenshot("11-phys-count");
+      assert.deepEqual(ctx.consoleErrors, []);
+    },
+  },
 ];
