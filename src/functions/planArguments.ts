@@ -126,7 +126,8 @@ export function planOptions(value: unknown, allowed: readonly ("expired" | "head
     const at = pair.indexOf("=");
     const key = (at < 0 ? pair : pair.slice(0, at)).trim().toLowerCase();
     const text = at < 0 ? "" : pair.slice(at + 1).trim().toLowerCase();
-    if (!(allowed as readonly string[]).includes(key)) throw invalidValue(`option ${key} is not known; use ${allowed.join(" or ")}`);
+    if (!(allowed as readonly string[]).includes(key))
+      throw invalidValue(allowed.length === 0 ? `option ${key} is not known; this function takes no options` : `option ${key} is not known; use ${allowed.join(" or ")}`);
     if (key === "expired") {
       if (text !== "include" && text !== "exclude") throw invalidValue("expired must be include or exclude");
       options.includeExpired = text === "include";

@@ -37,6 +37,10 @@ test("INV.PAB: on hand + receipts − requirements due by the date; transfers an
   expect(await PAB([["1000"]], "2025-02-12", "MAIN")).toEqual([[4]]);
   expect(await PAB([["1000"]], "2025-02-28", "MAIN")).toEqual([[6]]);
   expect(await PAB([["1000"]], "2025-02-28")).toEqual([[9]]);
+  expect(await errorOf(() => PAB([["1000"]], "2025-02-28", null, "expired=include"))).toEqual({ code: "#VALUE!", message: "option expired is not known; this function takes no options" });
+  expect(await errorOf(() => PAB([["1000"]]))).toEqual({ code: "#VALUE!", message: "date is required" });
+  expect(await errorOf(() => PAB([["1000"]], "2025-02-28", "WEST"))).toEqual({ code: "#N/A", message: "Location WEST does not exist" });
+  expect(await errorOf(() => PAB([["10*"]], "2025-02-28"))).toMatchObject({ code: "#VALUE!" });
 });
 
 test("INV.AVAILABLE: on hand less reserved; expired lots of a strict-expiration item left out unless expired=include", async () => {
