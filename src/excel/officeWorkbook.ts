@@ -26,6 +26,10 @@ export interface OfficeWorkbookOptions {
   run?: ExcelRun;
 }
 
+/** Excel.run, or a clear refusal when the page runs outside Excel (office.js loaded, no host). */
+const runInExcel: ExcelRun = (work) =>
+  typeof Excel === "undefined" ? Promise.reject(new Error("Excel is not available: the add-in is running outside Excel")) : Excel.run(work);
+
 const VISIBILITY: Record<SheetVisibility, Excel.SheetVisibility> = {
   visible: "Visible" as Excel.SheetVisibility,
   hidden: "Hidden" as Excel.SheetVisibility,
@@ -38,7 +42,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly firstReadRows: number;
 
   constructor(options: OfficeWorkbookOptions = {}) {
-    this.run = options.run ?? ((work) => Excel.run(work));
+    this.run = options.run ?? runInExcel;
     this.writer = options.writer ?? {};
     this.firstReadRows = options.firstReadRows ?? 1000;
   }

@@ -106,7 +106,7 @@ export function ItemsScreen({ service, store, workbook, onLedgerChanged, now, se
         <Button size="small" disabled={task.busy} onClick={exportSheet}>
           Export item list sheet
         </Button>
-        <ImportSourcePicker options={sources.options} selectedKey={sources.selectedKey} busy={task.busy} onChoose={sources.choose} onRefresh={() => void sources.refresh()} />
+        <ImportSourcePicker options={sources.options} selectedKey={sources.selectedKey} busy={task.busy} onChoose={sources.choose} onRefresh={() => void sources.refresh().catch(() => undefined)} />
         <Button size="small" disabled={task.busy} onClick={importSheet}>
           Import from sheet
         </Button>
