@@ -105,3 +105,21 @@ test("Physical Count: calculate per lot, count L-001 as 15, post the −1 differ
   // The sheet still shows 16 calculated for L-001: posting again is refused until recalculated.
   expect(await postCountSheet(service, wb, "2025-02-05", "PHYS-0002")).toMatchObject({ intent: "error", title: "Entries were posted after the calculation" });
 });
+
+test("Physical Count posts the whole sheet in one transaction: one refused line and nothing is posted", async () => {
+  const { store, service, wb } = await demo();
+  await calculateCountSheet(store, wb, { date: "2025-02-05", location: "MAIN", includeZero: false }, reporter, STAMP);
+  const table = (await wb.readTable("tblPhysCount"))!;
+  const at = (header: string) => table.headers.indexOf(header);
+  const count = (item: string, counted: string) =>
+    wb.setCellInput("Physical Count", table.firstDataRow + table.rows.findIndex((r) => r[at("Item No.")] === item), table.firstColumn + at("Qty. (Phys. Inventory)"), counted);
+  count("1000", "12");
+  count("2000", "14");
+  await service.updateItem("2000", { blocked: true });
+  const before = await store.exportAll();
+  expect(await postCountSheet(service, wb, "2025-02-05", "PHYS-0003")).toMatchObject({ intent: "error", title: "Nothing posted" });
+  expect(await store.exportAll()).toEqual(before);
+  const rows = (await wb.readTable("tblPhysCount"))!.rows;
+  expect(rows.map((r) => r[at("Status")])).toEqual([null, "Error", null, null]);
+  expect(String(rows[1][at("Message")])).toMatch(/Item 2000 is blocked/);
+});

@@ -147,6 +147,27 @@ export class InventoryService {
     return this.command({ items: [input.item] }, (ws) => physicalCount(ws, input));
   }
 
+  /**
+   * Posts the differences of a whole count sheet as one transaction, as a physical inventory journal
+   * posts: one refused line and nothing is posted; every refusal is reported under its 1-based line.
+   */
+  async physicalCounts(inputs: readonly PhysicalCountInput[]): Promise<number[]> {
+    return this.command({ items: inputs.map((input) => input.item) }, (ws) => {
+      const errors: FieldError[] = [];
+      const posted = inputs.map((input, index) => {
+        try {
+          return physicalCount(ws, input);
+        } catch (error) {
+          if (!(error instanceof RefusedError)) throw error;
+          errors.push(...error.errors.map((e) => ({ ...e, line: index + 1 })));
+          return 0;
+        }
+      });
+      if (errors.length > 0) throw new RefusedError(errors);
+      return posted;
+    });
+  }
+
   async updateItem(no: string, fields: Omit<ItemInput, "no">): Promise<void> {
     await this.command({ items: [no] }, (ws) => updateItem(ws, no, fields));
   }

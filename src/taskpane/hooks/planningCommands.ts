@@ -4,6 +4,8 @@
  * service (inventory.md §8.2), one adjustment per differing line.
  */
 import type { ItemBook } from "../../core/book";
+import { RefusedError } from "../../core/errors";
+import { qty, qtyToNumber } from "../../core/money";
 import type { LedgerStore } from "../../core/ports";
 import type { TraceQuery } from "../../core/queries/trace";
 import type { InventoryService } from "../../core/service/inventoryService";
@@ -72,7 +74,7 @@ export async function calculateCountSheet(store: LedgerStore, workbook: Workbook
 }
 
 /**
- * Posts each line whose counted quantity differs. Entries posted since the calculation (dated on or before the
+ * Posts every line whose counted quantity differs, in one transaction. Entries posted since the calculation (dated on or before the
  * count date) change a calculated quantity: then nothing is posted and the user recalculates (excel.md §3.2).
  */
 export async function postCountSheet(service: InventoryService, workbook: WorkbookPort, date: IsoDate, documentNo: string): Promise<Outcome> {
@@ -81,22 +83,27 @@ export async function postCountSheet(service: InventoryService, workbook: Workbo
   const books = await service.books([...new Set(lines.map((line) => line.item))]);
   const stale = lines.filter((line) => { const book = books.get(line.item); return !book || calculatedQuantity(book, date, line) !== line.calculated; });
   if (stale.length > 0) return { intent: "error", title: "Entries were posted after the calculation", detail: `${stale.length} line(s) changed; calculate inventory again.` };
-  const status: [string, string][] = [];
-  let posted = 0;
-  let failed = 0;
-  for (const line of lines) {
-    if (line.counted === null) { status.push(["Error", "Qty. (Phys. Inventory) must be a number"]); failed++; continue; }
-    if (line.counted === line.calculated) { status.push(["OK", "No difference"]); continue; }
-    try {
-      await service.physicalCount({ date, item: line.item, location: line.location, variant: line.variant, countedQuantity: line.counted, lotNo: line.lotNo ?? undefined, serialNo: line.serialNo ?? undefined, documentNo });
-      status.push(["Posted", `${line.counted > line.calculated ? "Positive" : "Negative"} adjustment of ${Math.abs(line.counted - line.calculated)}`]);
-      posted++;
-    } catch (error) {
-      status.push(["Error", error instanceof Error ? error.message : String(error)]);
-      failed++;
-    }
+  // Like BC's physical inventory journal, the sheet posts in one transaction: one bad line, nothing posted.
+  const missing = lines.map((line, index) => (line.counted === null ? index : -1)).filter((index) => index >= 0);
+  if (missing.length > 0) {
+    await writeCountStatus(workbook, lines.map((line): [string, string] => (line.counted === null ? ["Error", "Qty. (Phys. Inventory) must be a number"] : ["", ""])));
+    return { intent: "error", title: "Nothing posted", detail: `${missing.length} line(s) have no counted quantity.` };
   }
+  const differing = lines.filter((line) => line.counted !== line.calculated);
+  try {
+    await service.physicalCounts(differing.map((line) => ({ date, item: line.item, location: line.location, variant: line.variant, countedQuantity: line.counted as number, lotNo: line.lotNo ?? undefined, serialNo: line.serialNo ?? undefined, documentNo })));
+  } catch (error) {
+    if (!(error instanceof RefusedError)) throw error;
+    const byLine = new Map(error.errors.map((e) => [differing[(e.line ?? 1) - 1], e.message]));
+    await writeCountStatus(workbook, lines.map((line): [string, string] => (byLine.has(line) ? ["Error", byLine.get(line) as string] : ["", ""])));
+    return { intent: "error", title: "Nothing posted", detail: `${byLine.size} line(s) refused; see Status and Message on the sheet.` };
+  }
+  const posted = differing.length;
+  const status = lines.map((line): [string, string] => {
+    if (line.counted === line.calculated) return ["OK", "No difference"];
+    const difference = qty(line.counted as number) - qty(line.calculated);
+    return ["Posted", `${difference > 0 ? "Positive" : "Negative"} adjustment of ${qtyToNumber(Math.abs(difference))}`];
+  });
   await writeCountStatus(workbook, status);
-  if (failed > 0) return { intent: "warning", title: `Posted ${posted} difference(s); ${failed} line(s) in error`, detail: "See Status and Message on the sheet." };
   return { intent: "success", title: posted === 0 ? "No differences to post" : `Posted ${posted} difference(s)`, detail: `Document ${documentNo}, dated ${date}.` };
 }
