@@ -3,6 +3,7 @@ import { emptyBook, type ItemBook } from "../../src/core/book";
 import { newCompany, type Company } from "../../src/core/company";
 import { money, qty } from "../../src/core/money";
 import type { GLEntry, Item, ItemLedgerEntry, ValueEntry } from "../../src/core/types";
+import { valueEntryFor } from "../excel/ledgerFixtures";
 
 export function makeCompany(workDate = "2025-02-05", locations: string[] = ["MAIN", "EAST"]): Company {
   const company = newCompany("DEMO", "Demo company", workDate);
@@ -67,33 +68,9 @@ export function makeEntry(item: string, m: Movement): ItemLedgerEntry {
   };
 }
 
+/** The entry's one value entry, fully invoiced and posted to the G/L (cost in currency units). */
 export function makeValueEntry(entry: ItemLedgerEntry, valueEntryNo: number, cost: number): ValueEntry {
-  return {
-    entryNo: valueEntryNo,
-    itemLedgerEntryNo: entry.entryNo,
-    itemLedgerEntryType: entry.entryType,
-    item: entry.item,
-    location: entry.location,
-    variant: entry.variant,
-    entryType: "DirectCost",
-    postingDate: entry.postingDate,
-    valuationDate: entry.postingDate,
-    documentNo: entry.documentNo,
-    itemLedgerEntryQuantity: entry.quantity,
-    valuedQuantity: entry.quantity,
-    invoicedQuantity: entry.quantity,
-    costAmountActual: money(cost),
-    costAmountExpected: 0,
-    salesAmountActual: 0,
-    expectedCost: false,
-    adjustment: false,
-    appliesToValueEntry: null,
-    valuedByAverageCost: false,
-    inventoriable: true,
-    itemChargeNo: null,
-    costPostedToGL: money(cost),
-    expectedCostPostedToGL: 0,
-  };
+  return valueEntryFor(entry, valueEntryNo, money(cost), { invoicedQuantity: entry.quantity });
 }
 
 /** A book with one value entry per item ledger entry (value entry number = entry number). */
