@@ -2,23 +2,9 @@
  * The new INV names flow into the workbench's formula engine (registered from invFunctions): typed
  * formulas give the excel.md §1.2 values, including a skipped argument and a spill.
  */
-import { InventoryService } from "../../src/core/service/inventoryService";
-import { loadDemoLedger } from "../../src/demo/demoData";
-import { closeChangeChannel, configureFunctions, flushFunctions, invFunctions } from "../../src/functions/registry";
-import { MemoryLedgerStore } from "../../src/storage/memoryStore";
-import { FormulaEngine } from "../../src/workbench/formulaEngine";
+import { demoFormulaEngine } from "./demoFormulaEngine";
 
-const engine = new FormulaEngine({ cellValue: () => null, usedSize: () => ({ rows: 0, cols: 0 }) }, invFunctions);
-const at = { sheet: "Sheet1", row: 0, col: 0 };
-
-beforeAll(async () => {
-  const store = configureFunctions({ store: new MemoryLedgerStore(), broadcast: false });
-  await loadDemoLedger(new InventoryService(store));
-});
-afterAll(async () => {
-  closeChangeChannel();
-  await flushFunctions();
-});
+const { engine, at } = demoFormulaEngine();
 
 test("INV.ATTR, INV.ITEM and INV.ITEMS typed as formulas", async () => {
   expect(await engine.evaluate('=INV.ATTR("1000","Color")', at)).toBe("Red");

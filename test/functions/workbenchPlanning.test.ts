@@ -2,23 +2,9 @@
  * The planning and tracking functions typed as formulas in the workbench's formula engine, with the
  * excel.md §1.2 examples verbatim (skipped arguments included).
  */
-import { InventoryService } from "../../src/core/service/inventoryService";
-import { loadDemoLedger } from "../../src/demo/demoData";
-import { closeChangeChannel, configureFunctions, flushFunctions, invFunctions } from "../../src/functions/registry";
-import { MemoryLedgerStore } from "../../src/storage/memoryStore";
-import { FormulaEngine } from "../../src/workbench/formulaEngine";
+import { demoFormulaEngine } from "./demoFormulaEngine";
 
-const engine = new FormulaEngine({ cellValue: () => null, usedSize: () => ({ rows: 0, cols: 0 }) }, invFunctions);
-const at = { sheet: "Sheet1", row: 0, col: 0 };
-
-beforeAll(async () => {
-  const store = configureFunctions({ store: new MemoryLedgerStore(), broadcast: false });
-  await loadDemoLedger(new InventoryService(store));
-});
-afterAll(async () => {
-  closeChangeChannel();
-  await flushFunctions();
-});
+const { engine, at } = demoFormulaEngine();
 
 test.each([
   ['=INV.PAB("1000","2025-02-12","MAIN")', 4],
