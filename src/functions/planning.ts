@@ -123,20 +123,31 @@ function byPeriod(ctx: PlanContext, request: PlanRequest): Spill {
   return withHeaders(request, header, rows);
 }
 
-/** A first Inventory row (balance brought forward to `from`), then one row per supply or demand event. */
+export const AVAIL_EVENT_HEADER = [
+  "Date", "Event", "Source Document", "Location", "Gross Requirement", "Scheduled Receipts", "Projected Available Balance", "Reserved",
+];
+
+/**
+ * A first Inventory row (balance brought forward to `from`, reserved = reserved on inventory §12), then one row
+ * per supply or demand event with its order's document and the quantity reserved against that line.
+ */
 function byEvent(ctx: PlanContext, request: PlanRequest): Spill {
   let balance = currentInventory(ctx);
   const rows: CellScalar[][] = [];
   const events = availabilityEvents(ctx.company, ctx);
   for (const event of events) if (request.date !== null && event.date < request.date) balance += event.receipt - event.requirement;
-  rows.push([request.date ?? "", "Inventory", 0, 0, qtyToNumber(balance)]);
+  const onInventory = availabilityAt(ctx.company, { ...ctx, date: ctx.company.workDate }).reserved;
+  rows.push([request.date ?? "", "Inventory", "", ctx.location ?? "", 0, 0, qtyToNumber(balance), qtyToNumber(onInventory)]);
   for (const event of events) {
     if ((request.date !== null && event.date < request.date) || (request.to !== null && event.date > request.to)) continue;
     balance += event.receipt - event.requirement;
     const kind = event.receipt !== 0 && event.requirement !== 0 ? "Supply and demand" : event.receipt !== 0 ? "Supply" : "Demand";
-    rows.push([event.date, kind, qtyToNumber(event.requirement), qtyToNumber(event.receipt), qtyToNumber(balance)]);
+    rows.push([
+      event.date, kind, event.sourceDocument, event.location, qtyToNumber(event.requirement), qtyToNumber(event.receipt),
+      qtyToNumber(balance), qtyToNumber(event.reserved),
+    ]);
   }
-  return withHeaders(request, ["Date", "Event", "Gross Requirement", "Scheduled Receipts", "Projected Available Balance"], rows);
+  return withHeaders(request, AVAIL_EVENT_HEADER, rows);
 }
 
 function ableToMake(ctx: PlanContext, request: PlanRequest): CellResult {

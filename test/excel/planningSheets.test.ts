@@ -6,7 +6,7 @@ import { InventoryService } from "../../src/core/service/inventoryService";
 import { loadDemoLedger } from "../../src/demo/demoData";
 import { FIRST_DATA_ROW } from "../../src/excel/sheetWriter";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
-import { availByEventSpec, availByLocationSpec, availByPeriodSpec } from "../../src/excel/sheets/availabilitySheets";
+import { availByBomSpec, availByEventSpec, availByLocationSpec, availByPeriodSpec } from "../../src/excel/sheets/availabilitySheets";
 import { ITEM_TRACE_SHEET } from "../../src/excel/sheets/traceSheet";
 import { calculateCountSheet, postCountSheet, writePlanSheet, writeTraceSheet } from "../../src/taskpane/hooks/planningCommands";
 import { MemoryLedgerStore } from "../../src/storage/memoryStore";
@@ -67,16 +67,66 @@ test("availability sheets: by period (the excel.md weekly example), by event, by
   const { store, wb } = await demo();
   await writePlanSheet(store, wb, (source, stamp) => availByPeriodSpec(source, { item: "1000", start: "2025-02-03", periodType: "Week", count: 4, location: "MAIN" }, stamp), reporter, STAMP);
   const period = (await wb.readTable("tblAvailPeriod"))!;
-  expect(period.rows.map((r) => r.slice(2))).toEqual([[10, 0, 0, 10], [10, 6, 10, 14], [10, 8, 0, 6], [10, 0, 0, 6]]);
+  expect(period.rows.map((r) => r.slice(2, 6))).toEqual([[10, 0, 0, 10], [10, 6, 10, 14], [10, 8, 0, 6], [10, 0, 0, 6]]);
+  // By source: Qty. on Purch. Order, Qty. on Sales Order, transfer receipt/shipment, assembly output/components, Reserved.
+  expect(period.headers.slice(6)).toEqual([
+    "Qty. on Purch. Order", "Qty. on Sales Order", "Trans. Ord. Receipt (Qty.)", "Trans. Ord. Shipment (Qty.)",
+    "Qty. on Assembly Order", "Qty. on Asm. Component", "Reserved",
+  ]);
+  expect(period.rows.map((r) => r.slice(6))).toEqual([
+    [0, 0, 0, 0, 0, 0, 0],
+    [10, 6, 0, 0, 0, 0, 4],
+    [0, 8, 0, 0, 0, 0, 0],
+    [0, 0, 0, 0, 0, 0, 0],
+  ]);
   await writePlanSheet(store, wb, (source, stamp) => availByEventSpec(source, { item: "1000", from: "2025-02-05", to: null, location: "MAIN" }, stamp), reporter, STAMP);
   const events = (await wb.readTable("tblAvailEvent"))!;
-  expect(events.rows.map((r) => [r[1], r[3], r[4], r[5]])).toEqual([["Inventory", 0, 0, 10], ["Demand", 6, 0, 4], ["Supply", 0, 10, 14], ["Demand", 8, 0, 6]]);
+  expect(events.headers).toEqual(["Date", "Event", "Source Document", "Location", "Gross Requirement", "Scheduled Receipts", "Projected Available Balance", "Reserved"]);
+  expect(events.rows.map((r) => r.slice(1))).toEqual([
+    ["Inventory", null, "MAIN", 0, 0, 10, 4],
+    ["Demand", "SO-1001", "MAIN", 6, 0, 4, 4],
+    ["Supply", "PO-2001", "MAIN", 0, 10, 14, 0],
+    ["Demand", "SO-1002", "MAIN", 8, 0, 6, 0],
+  ]);
   await writePlanSheet(store, wb, (source, stamp) => availByLocationSpec(source, "1000", "2025-02-28", stamp), reporter, STAMP);
   const locations = (await wb.readTable("tblAvailLocation"))!;
   expect(locations.rows).toEqual([
     ["MAIN", 10, 14, 10, 6, 6],
     ["EAST", 3, 0, 0, 3, 3],
     ["Total", 13, 14, 10, 9, 9],
+  ]);
+});
+
+test("availability by source: a transfer order and an assembly order's output and component demand", async () => {
+  const { store, service, wb } = await demo();
+  await service.upsertItems([{ no: "4000", description: "Repair kit", costingMethod: "FIFO", assemblyBOM: [{ item: "1000", quantityPer: 2 }, { item: "3000", quantityPer: 5 }] }]);
+  await service.order({ type: "Transfer", documentNo: "TO-0001", item: "1000", location: "MAIN", newLocation: "EAST", quantity: 3, date: "2025-02-04" });
+  await service.order({ type: "Assembly", documentNo: "AO-0001", item: "4000", location: "MAIN", quantity: 1, date: "2025-02-12" });
+  await writePlanSheet(store, wb, (source, stamp) => availByPeriodSpec(source, { item: "1000", start: "2025-02-03", periodType: "Week", count: 2, location: "MAIN" }, stamp), reporter, STAMP);
+  const period = (await wb.readTable("tblAvailPeriod"))!;
+  // Week 1: 3 shipped by TO-0001; week 2: PO-2001 10, SO-1001 6 (4 reserved), 2 consumed by AO-0001.
+  expect(period.rows.map((r) => r.slice(3))).toEqual([
+    [3, 0, 7, 0, 0, 0, 3, 0, 0, 0],
+    [8, 10, 9, 10, 6, 0, 0, 0, 2, 4],
+  ]);
+  await writePlanSheet(store, wb, (source, stamp) => availByEventSpec(source, { item: "1000", from: null, to: "2025-02-12", location: "EAST" }, stamp), reporter, STAMP);
+  expect((await wb.readTable("tblAvailEvent"))!.rows.map((r) => r.slice(1))).toEqual([
+    ["Inventory", null, "EAST", 0, 0, 3, 0],
+    ["Supply", "TO-0001", "EAST", 0, 3, 6, 0],
+  ]);
+});
+
+test("availability by BOM level: lines with their level and the bottleneck component marked", async () => {
+  const { store, service, wb } = await demo();
+  await service.upsertItems([{ no: "4000", description: "Repair kit", costingMethod: "FIFO", assemblyBOM: [{ item: "1000", quantityPer: 2 }, { item: "3000", quantityPer: 5 }] }]);
+  await writePlanSheet(store, wb, (source, stamp) => availByBomSpec(source, { item: "4000", date: "2025-02-05", location: "" }, stamp), reporter, STAMP);
+  const table = (await wb.readTable("tblAvailBOM"))!;
+  expect(table.headers).toEqual(["Level", "Item No.", "Available Quantity", "Able to Make Parent", "Able to Make Top Item", "Bottleneck"]);
+  // 1000: 13 on hand − 4 reserved = 9 → 4.5 kits, short for the next unit; 3000: 31 → 6.2.
+  expect(table.rows).toEqual([
+    [0, "4000", null, 4.5, 4.5, false],
+    [1, "1000", 9, 4.5, 4.5, true],
+    [1, "3000", 31, 6.2, 6.2, false],
   ]);
 });
 

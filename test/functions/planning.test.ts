@@ -86,13 +86,14 @@ test("INV.AVAILBYPERIOD: the weekly example of excel.md", async () => {
   expect(await errorOf(() => AVAILBYPERIOD("1000", "2025-02-03", "Fortnight", 4))).toMatchObject({ code: "#VALUE!" });
 });
 
-test("INV.AVAILBYEVENT: an Inventory row, then the running balance per event", async () => {
+test("INV.AVAILBYEVENT: an Inventory row, then the running balance per event with its source document and reservations", async () => {
   expect(await AVAILBYEVENT("1000", "2025-02-05", "2025-02-28", "MAIN")).toEqual([
-    ["Date", "Event", "Gross Requirement", "Scheduled Receipts", "Projected Available Balance"],
-    ["2025-02-05", "Inventory", 0, 0, 10],
-    ["2025-02-10", "Demand", 6, 0, 4],
-    ["2025-02-15", "Supply", 0, 10, 14],
-    ["2025-02-20", "Demand", 8, 0, 6],
+    ["Date", "Event", "Source Document", "Location", "Gross Requirement", "Scheduled Receipts", "Projected Available Balance", "Reserved"],
+    // The Inventory row's Reserved is the 4 of SO-1001 held on inventory at MAIN; that order's row shows them too.
+    ["2025-02-05", "Inventory", "", "MAIN", 0, 0, 10, 4],
+    ["2025-02-10", "Demand", "SO-1001", "MAIN", 6, 0, 4, 4],
+    ["2025-02-15", "Supply", "PO-2001", "MAIN", 0, 10, 14, 0],
+    ["2025-02-20", "Demand", "SO-1002", "MAIN", 8, 0, 6, 0],
   ]);
   expect(await errorOf(() => AVAILBYEVENT("1000", "2025-03-01", "2025-02-01"))).toMatchObject({ code: "#VALUE!" });
 });

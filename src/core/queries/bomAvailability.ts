@@ -14,6 +14,8 @@ export interface BomLine {
   availableQuantity: Qty;
   ableToMakeParent: Qty;
   ableToMakeTopItem: Qty;
+  /** The leaf component that stops the next larger quantity of the top item (§14.4 Bottleneck). */
+  bottleneck: boolean;
 }
 
 export interface BomAvailability {
@@ -45,6 +47,10 @@ function ratio(a: Qty, b: Qty): Qty {
   return Math.max(0, mulDivFloor(a, QTY_SCALE, b));
 }
 
+function isSubAssembly(ctx: BomContext, no: string): boolean {
+  return ctx.items.get(no)?.assemblyBOM?.some((b) => b.item) ?? false;
+}
+
 /** Lines of `parent`'s BOM (depth-first); returns each direct child's figures. */
 function walk(ctx: BomContext, parent: Item, perTop: Qty, out: BomLine[]): BomLine[] {
   const direct: BomLine[] = [];
@@ -53,9 +59,9 @@ function walk(ctx: BomContext, parent: Item, perTop: Qty, out: BomLine[]): BomLi
     const component = ctx.items.get(bom.item);
     const own = available(ctx, bom.item);
     const pathPer = mulDivRound(perTop, bom.quantityPer, QTY_SCALE);
-    const line: BomLine = { item: bom.item, availableQuantity: own, ableToMakeParent: 0, ableToMakeTopItem: 0 };
+    const line: BomLine = { item: bom.item, availableQuantity: own, ableToMakeParent: 0, ableToMakeTopItem: 0, bottleneck: false };
     out.push(line);
-    const children = component?.assemblyBOM?.some((b) => b.item) ? walk(ctx, component, pathPer, out) : [];
+    const children = component && isSubAssembly(ctx, bom.item) ? walk(ctx, component, pathPer, out) : [];
     if (children.length === 0) {
       line.ableToMakeParent = ratio(own, bom.quantityPer);
       line.ableToMakeTopItem = ratio(own, pathPer);
@@ -93,5 +99,7 @@ export function bomAvailability(ctx: BomContext, top: Item): BomAvailability {
   const direct = walk(ctx, top, QTY_SCALE, lines);
   const able = direct.length === 0 ? 0 : Math.min(...direct.map((l) => l.ableToMakeParent));
   const bottleneck = firstShortLeaf(ctx, top, able + 1, new Map());
+  // Availability is shared across branches, so every leaf line of the short item stops the next unit.
+  for (const line of lines) line.bottleneck = line.item === bottleneck && !isSubAssembly(ctx, line.item);
   return { ableToMakeTopItem: able, bottleneck, lines };
 }
