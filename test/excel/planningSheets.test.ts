@@ -130,6 +130,22 @@ test("availability by BOM level: lines with their level and the bottleneck compo
   ]);
 });
 
+test("availability by BOM level: a sub-assembly without stock is built from its components; the leaf below it is the bottleneck", async () => {
+  const { store, service, wb } = await demo();
+  await service.upsertItems([
+    { no: "6000", description: "Glue pack", costingMethod: "FIFO", assemblyBOM: [{ item: "3000", quantityPer: 10 }] },
+    { no: "7000", description: "Bench kit", costingMethod: "FIFO", assemblyBOM: [{ item: "1000", quantityPer: 1 }, { item: "6000", quantityPer: 1 }] },
+  ]);
+  await writePlanSheet(store, wb, (source, stamp) => availByBomSpec(source, { item: "7000", date: "2025-02-05", location: "" }, stamp), reporter, STAMP);
+  // 6000 has none on hand: (0 + 31 / 10) = 3.1 packs, so 3.1 kits; the 3.10001st needs more of 3000.
+  expect((await wb.readTable("tblAvailBOM"))!.rows).toEqual([
+    [0, "7000", null, 3.1, 3.1, false],
+    [1, "1000", 9, 9, 9, false],
+    [1, "6000", 0, 3.1, 3.1, false],
+    [2, "3000", 31, 3.1, 3.1, true],
+  ]);
+});
+
 test("Physical Count: calculate per lot, count L-001 as 15, post the −1 difference through the service", async () => {
   const { store, service, wb } = await demo();
   const outcome = await calculateCountSheet(store, wb, { date: "2025-02-05", location: "MAIN", includeZero: false }, reporter, STAMP);
