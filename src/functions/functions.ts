@@ -234,7 +234,8 @@ export function availbyperiod(
 
 /**
  * Item availability by event: an Inventory row, then each supply or demand with the running projected
- * balance: Date, Event, Gross Requirement, Scheduled Receipts, Projected Available Balance (spill).
+ * balance: Date, Event, Source Document, Location, Gross Requirement, Scheduled Receipts, Projected Available
+ * Balance, Reserved (spill).
  * @customfunction AVAILBYEVENT
  * @cancelable
  * @param item Item number.
