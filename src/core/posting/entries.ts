@@ -6,8 +6,27 @@ import type { ItemBook } from "../book";
 import { addApplication, addEntry, addValue, setRemaining, valuesOf } from "../ledger/bookIndex";
 import type { IsoDate, ItemApplicationEntry, ItemLedgerEntry, ValueEntry, ValueEntryType } from "../types";
 import type { Workspace } from "../workspace";
+import type { PostingLine } from "./line";
 
 export type NewEntry = Omit<ItemLedgerEntry, "entryNo" | "remainingQuantity" | "invoicedQuantity" | "open" | "positive">;
+
+/**
+ * The fields an item ledger entry takes from its journal line as posted: where, when, which document and
+ * which lot/serial. Callers add the direction-specific ones (entry type, signed quantity, applications, cost).
+ */
+export function lineEntryFields(line: PostingLine, item: string) {
+  return {
+    postingDate: line.postingDate,
+    documentNo: line.documentNo,
+    item,
+    variant: line.variant,
+    location: line.location,
+    correction: false,
+    serialNo: line.serialNo,
+    lotNo: line.lotNo,
+    expirationDate: line.expirationDate,
+  };
+}
 
 export function createEntry(ws: Workspace, book: ItemBook, fields: NewEntry): ItemLedgerEntry {
   const entry: ItemLedgerEntry = {

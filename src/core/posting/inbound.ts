@@ -12,7 +12,7 @@ import { findEntry, totalCost, valuesOf } from "../ledger/bookIndex";
 import { QTY_SCALE, amountOf, shareOf, type Money, type Qty } from "../money";
 import type { Item, ItemLedgerEntry, ItemLedgerEntryType } from "../types";
 import type { Workspace } from "../workspace";
-import { createApplication, createEntry, createValue } from "./entries";
+import { createApplication, createEntry, createValue, lineEntryFields } from "./entries";
 import { priceAmount, priceUnitCost, type LinePrice, type PostingLine } from "./line";
 import { expectedShare, indirectCost, notInvoiced, refreshOutboundValuationDate, remainingExpected, writeSplitValue } from "./values";
 
@@ -121,19 +121,11 @@ export function postInbound(ws: Workspace, line: PostingLine, item: Item): ItemL
     ws,
     book,
     {
+      ...lineEntryFields(line, item.no),
       entryType: inboundEntryType(line),
-      postingDate: line.postingDate,
-      documentNo: line.documentNo,
-      item: item.no,
-      variant: line.variant,
-      location: line.location,
       quantity: line.quantity,
       appliesToEntry: null,
       appliesFromEntry: inventoriable ? line.appliesFromEntry : null,
-      correction: false,
-      serialNo: line.serialNo,
-      lotNo: line.lotNo,
-      expirationDate: line.expirationDate,
       inventoriable,
       // Kept for invoicing the rest later at the receipt's cost (§6.3).
       lineUnitCost: line.price ? priceUnitCost(line.price) : item.costingMethod === "Standard" ? item.standardCost : book.unitCost,

@@ -11,7 +11,7 @@ import { findEntry } from "../ledger/bookIndex";
 import type { UnitCost } from "../money";
 import type { Item, ItemLedgerEntry, ItemLedgerEntryType } from "../types";
 import type { Workspace } from "../workspace";
-import { createEntry } from "./entries";
+import { createEntry, lineEntryFields } from "./entries";
 import { priceUnitCost, type LinePrice, type PostingLine } from "./line";
 import { outboundValuationDate, valuationDateOf, writeSplitValue } from "./values";
 
@@ -61,19 +61,11 @@ export function postOutbound(ws: Workspace, line: PostingLine, item: Item): Item
   const lineCost = line.entryType === "Purchase" ? line.price : line.unitAmount;
   if (inventoriable) checkAppliesTo(ws, line, item, line.location);
   const outbound = createEntry(ws, book, {
+    ...lineEntryFields(line, item.no),
     entryType: outboundEntryType(line),
-    postingDate: line.postingDate,
-    documentNo: line.documentNo,
-    item: item.no,
-    variant: line.variant,
-    location: line.location,
     quantity: -line.quantity,
     appliesToEntry: inventoriable ? line.appliesToEntry : null,
     appliesFromEntry: null,
-    correction: false,
-    serialNo: line.serialNo,
-    lotNo: line.lotNo,
-    expirationDate: line.expirationDate,
     inventoriable,
     lineUnitCost: unappliedUnitCost(item, book.unitCost, lineCost),
   });

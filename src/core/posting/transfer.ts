@@ -9,7 +9,7 @@ import { averageGroupKey, markAverage, markEntry } from "../costing/marks";
 import { totalCost } from "../ledger/bookIndex";
 import type { Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
-import { createValue, createEntry } from "./entries";
+import { createValue, createEntry, lineEntryFields } from "./entries";
 import { createInbound, finishInbound } from "./inbound";
 import type { PostingLine } from "./line";
 import { checkNegativeInventory } from "./outbound";
@@ -25,19 +25,11 @@ export interface TransferLeg {
 function postTransferOutbound(ws: Workspace, line: PostingLine, item: Item): ItemLedgerEntry {
   const book = ws.bookForUpdate(item.no);
   const outbound = createEntry(ws, book, {
+    ...lineEntryFields(line, item.no),
     entryType: "Transfer",
-    postingDate: line.postingDate,
-    documentNo: line.documentNo,
-    item: item.no,
-    variant: line.variant,
-    location: line.location,
     quantity: -line.quantity,
     appliesToEntry: line.appliesToEntry,
     appliesFromEntry: null,
-    correction: false,
-    serialNo: line.serialNo,
-    lotNo: line.lotNo,
-    expirationDate: line.expirationDate,
     inventoriable: true,
     lineUnitCost: book.unitCost,
   });
@@ -73,19 +65,15 @@ export function postTransferPair(
     ws,
     book,
     {
-      entryType: "Transfer",
-      postingDate: line.postingDate,
-      documentNo: line.documentNo,
-      item: item.no,
-      variant: line.variant,
+      ...lineEntryFields(line, item.no),
       location: to.location,
-      quantity: line.quantity,
-      appliesToEntry: null,
-      appliesFromEntry: null,
-      correction: false,
       serialNo: to.serialNo,
       lotNo: to.lotNo,
       expirationDate: to.expirationDate,
+      entryType: "Transfer",
+      quantity: line.quantity,
+      appliesToEntry: null,
+      appliesFromEntry: null,
       inventoriable: true,
       lineUnitCost: null,
     },
