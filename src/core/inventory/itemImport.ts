@@ -164,13 +164,13 @@ function parseRows(ws: Workspace, rows: unknown[][], columns: Column[], errors: 
   return parsed;
 }
 
-/** Checks the whole sheet; applies it only when there is no error. Returns the errors. */
-export function importItems(ws: Workspace, rows: unknown[][], apply: boolean): ImportError[] {
+/** Checks the whole sheet; applies it (upsert by number) only when there is no error. Returns the errors. */
+export function importItems(ws: Workspace, rows: unknown[][]): ImportError[] {
   const errors: ImportError[] = [];
   const columns = readHeaders(rows[0] ?? [], errors);
   if (errors.length > 0) return errors;
   const parsed = parseRows(ws, rows, columns, errors);
-  if (errors.length > 0 || !apply) return errors;
+  if (errors.length > 0) return errors;
   for (const row of parsed) {
     const input = { ...row.fields, attributes: row.attributes, no: row.no as string } as ItemInput;
     if (ws.item(input.no)) updateItem(ws, input.no, input);

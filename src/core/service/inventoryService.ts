@@ -173,10 +173,18 @@ export class InventoryService {
   }
 
   /** Bulk item import (inventory.md §5): the errors, or none and the sheet written. */
+  /** Validates every row once, inside the write transaction; any error aborts it, so nothing is written. */
   async importItems(rows: unknown[][]): Promise<ImportError[]> {
-    const errors = await this.inspect({ items: "all" }, (ws) => importItems(ws, rows, false));
-    if (errors.length > 0) return errors;
-    return this.command({ items: "all" }, (ws) => importItems(ws, rows, true));
+    try {
+      return await this.command({ items: "all" }, (ws) => {
+        const errors = importItems(ws, rows);
+        if (errors.length > 0) throw new ImportRefused(errors);
+        return errors;
+      });
+    } catch (error) {
+      if (error instanceof ImportRefused) return error.errors;
+      throw error;
+    }
   }
 
   async order(input: OrderInput): Promise<void> {
@@ -262,6 +270,13 @@ function assemblyParentsOf(items: readonly Item[], of: Set<string>): Set<string>
     }
   }
   return found;
+}
+
+/** Aborts an import's transaction; the service returns the row errors instead of throwing them. */
+class ImportRefused extends Error {
+  constructor(readonly errors: ImportError[]) {
+    super("import refused");
+  }
 }
 
 /**
