@@ -8,7 +8,9 @@
  * than 127.0.0.1 fails the run: the add-in works offline. A static build is used rather than
  * `webpack serve` because it has no live-reload socket and no file watching to race with.
  *
- *   node scripts/run-e2e.mjs [--summary out.json] [--keep] [--update-screenshots]
+ *   node scripts/run-e2e.mjs [--summary out.json] [--keep] [--update-screenshots] [--only NAME]
+ *
+ * `--only NAME` runs only the suites whose file name contains NAME (while working on one suite).
  */
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -20,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const summaryFile = args.includes("--summary") ? args[args.indexOf("--summary") + 1] : null;
+const onlySuite = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const CHROMIUM = "/usr/bin/chromium";
 const started = Date.now();
 
@@ -107,7 +110,7 @@ async function launchBrowser(profileDir, homeDir) {
 
 async function loadSuites() {
   const dir = path.join(root, "test", "e2e");
-  const files = readdirSync(dir).filter((file) => file.endsWith(".e2e.mjs")).sort();
+  const files = readdirSync(dir).filter((file) => file.endsWith(".e2e.mjs") && (!onlySuite || file.includes(onlySuite))).sort();
   const suites = [];
   for (const file of files) suites.push({ file, tests: (await import(pathToFileURL(path.join(dir, file)).href)).tests });
   return suites;
