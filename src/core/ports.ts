@@ -37,6 +37,11 @@ export interface LedgerStore {
   read<T>(work: (tx: LedgerReader) => Promise<T>): Promise<T>;
   /** A full, ordered export of every stored record, for snapshots ("nothing written") and backup. */
   exportAll(): Promise<StoreSnapshot>;
+  /**
+   * Replaces every stored record with `snapshot` in one atomic unit (restore, excel.md §5): afterwards
+   * `exportAll()` returns the snapshot; on a throw the store is exactly as before. No merging.
+   */
+  replaceAll(snapshot: StoreSnapshot): Promise<void>;
 }
 
 export interface StoreSnapshot {

@@ -11,6 +11,11 @@ export function observeCommits(store: LedgerStore, onCommit: (change: LedgerChan
   return {
     read: (work) => store.read(work),
     exportAll: () => store.exportAll(),
+    // A restore may change anything: every cached answer is stale once it has committed.
+    replaceAll: async (snapshot) => {
+      await store.replaceAll(snapshot);
+      onCommit({ all: true });
+    },
     async transact<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
       const items = new Set<string>();
       const itemCards = new Set<string>();

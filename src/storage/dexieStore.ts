@@ -169,6 +169,21 @@ export class DexieLedgerStore implements LedgerStore {
     });
   }
 
+  /**
+   * Clears every table and writes the snapshot inside ONE read-write transaction (excel.md §5: restore
+   * replaces the store whole, no merging); entry owners are rebuilt from the books.
+   */
+  replaceAll(snapshot: StoreSnapshot): Promise<void> {
+    return this.db.transaction("rw", this.db.ledgerTables, async () => {
+      await Promise.all(this.db.ledgerTables.map((table) => table.clear()));
+      const writer = new DexieWriter(this.db);
+      if (snapshot.company) await writer.putCompany(snapshot.company);
+      if (snapshot.items.length > 0) await writer.putItems(snapshot.items);
+      await writer.putBooks(snapshot.books);
+      await writer.appendGLEntries(snapshot.glEntries);
+    });
+  }
+
   close(): void {
     this.db.close();
   }

@@ -127,6 +127,23 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A fresh state holding copies of the snapshot's records; entry owners are derived from the books. */
+function stateOf(snapshot: StoreSnapshot): State {
+  const books = new Map<string, ItemBook>();
+  const owners = new Map<number, string>();
+  for (const book of snapshot.books) {
+    books.set(book.item, copyBook(book));
+    for (const entry of book.entries) owners.set(entry.entryNo, book.item);
+  }
+  return {
+    company: snapshot.company && copy(snapshot.company),
+    items: new Map(snapshot.items.map((item) => [item.no, copy(item)])),
+    books,
+    owners,
+    glEntries: copy([...snapshot.glEntries].sort((a, b) => a.entryNo - b.entryNo)),
+  };
+}
+
 export class MemoryLedgerStore implements LedgerStore {
   private readonly state: State = {
     company: undefined,
@@ -155,6 +172,17 @@ export class MemoryLedgerStore implements LedgerStore {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Builds the whole new state aside and swaps it in at once: a throw while copying changes nothing. */
+  replaceAll(snapshot: StoreSnapshot): Promise<void> {
+    const run = async (): Promise<void> => {
+      const next = stateOf(snapshot);
+      Object.assign(this.state, next);
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 
   async exportAll(): Promise<StoreSnapshot> {

@@ -19,6 +19,7 @@ export function countReads(store: LedgerStore): CountingStore {
     },
     transact: (work) => store.transact(work),
     exportAll: () => store.exportAll(),
+    replaceAll: (snapshot) => store.replaceAll(snapshot),
   };
   return counting;
 }
