@@ -48,6 +48,8 @@ export interface OrderLine {
   amount: Money | null;
   /** Purchase: the amount the line's earlier receipts carried (costing.md §4.1). */
   carried: Money;
+  /** The buy-from vendor (Purchase) or sell-to customer (Sale), given to the entries posted against the line. */
+  sourceNo?: string;
 }
 
 /** A reservation (inventory.md §12): demand order line ← supply (inventory entry or supply order). */
@@ -124,6 +126,8 @@ export interface Company {
   glBalances: Record<string, Money>;
   /** Bumped by every posting, adjustment, setup change or restore. */
   ledgerVersion: number;
+  /** Adjust Cost runs so far: the Run No. of the Cost Adjustment Log (absent before the first run). */
+  costAdjustmentRuns?: number;
 }
 
 export function newCompany(id: string, name: string, workDate: IsoDate): Company {

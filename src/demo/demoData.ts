@@ -3,7 +3,7 @@
  * locations MAIN and EAST), items 1000 Bicycle FIFO, 2000 Helmet Average, 3000 Glue FIFO, and the
  * January/February item ledger entries posted journal by journal THROUGH THE SERVICE, so the demo is
  * what a user would get by typing the same lines, plus the FREIGHT item charge on ILE 2 (VE 12), the lots
- * of item 3000 and the open documents SO-1001 (reserved), PO-2001, SO-1002. Left out: the manual G/L journal.
+ * of item 3000, the open documents SO-1001 (reserved), PO-2001, SO-1002, and the manual G/L journal GJ-0001.
  */
 import type { OrderInput } from "../core/inventory/orders";
 import type { ReserveInput } from "../core/inventory/reservations";
@@ -11,6 +11,7 @@ import type { JournalLine } from "../core/journal";
 import type { LedgerStore } from "../core/ports";
 import type { InventoryService } from "../core/service/inventoryService";
 import type { CompanyInput, ItemInput } from "../core/service/inputs";
+import type { GenJournalLine } from "../core/gl/generalJournal";
 
 export const DEMO_WORK_DATE = "2025-02-05";
 
@@ -78,6 +79,14 @@ export const DEMO_ORDERS: OrderInput[] = [
 
 export const DEMO_RESERVATION: ReserveInput = { documentNo: "SO-1001", quantity: 4, from: "Inventory" };
 
+/**
+ * GJ-0001 (excel.md §0): +15.00 to inventory account 1300 by hand, a mis-posting the reconciliation must
+ * expose. Its balancing account is outside the RESALE posting group, so only 1300 differs.
+ */
+export const DEMO_GL_JOURNAL: GenJournalLine[] = [
+  { postingDate: "2025-01-31", documentNo: "GJ-0001", accountNo: "1300", balAccountNo: "2310", amount: 15, description: "Freight booked to inventory by hand" },
+];
+
 /** True when the store holds no company yet (first open of the workbench). */
 export async function isEmptyStore(store: LedgerStore): Promise<boolean> {
   return (await store.read((tx) => tx.company())) === undefined;
@@ -93,4 +102,5 @@ export async function loadDemoLedger(service: InventoryService): Promise<void> {
   await service.postJournal(lastJournal);
   for (const order of DEMO_ORDERS) await service.order(order);
   await service.reserve(DEMO_RESERVATION);
+  await service.postGenJournal(DEMO_GL_JOURNAL);
 }

@@ -22,6 +22,8 @@ import { InvariantError } from "../errors";
 
 export interface AdjustOptions {
   untilDate?: IsoDate | null;
+  /** Collects the item ledger entries the run looked at (the Cost Adjustment Log's Entries Examined). */
+  examined?: Set<number>;
 }
 
 /** Rounding entries stay on the entry they were written on (costing.md §10): never followed. */
@@ -97,7 +99,7 @@ function beyond(book: ItemBook, entry: ItemLedgerEntry, until: IsoDate | null | 
 }
 
 /** Follows the marked entries and inbounds through applications and cost chains. Returns true on change. */
-function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate | null | undefined, rounding: Set<number>): boolean {
+function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate | null | undefined, rounding: Set<number>, examined?: Set<number>): boolean {
   const index = indexOf(book);
   const queue = new MinQueue(book.marks.entries);
   for (const inbound of new Set(book.marks.inbounds)) {
@@ -109,6 +111,7 @@ function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate 
   for (let entryNo = queue.take(); entryNo !== undefined; entryNo = queue.take()) {
     const entry = findEntry(book, entryNo);
     if (!entry || !entry.inventoriable) continue;
+    examined?.add(entryNo);
     if (beyond(book, entry, until)) {
       deferred.push(entryNo);
       continue;
@@ -158,7 +161,7 @@ export function adjustItem(ws: Workspace, item: Item, book: ItemBook, options: A
     const written = ws.newValueEntries.length;
     let changed = false;
     if (item.costingMethod === "Average") changed = adjustAverage(ws, book, item, until) || changed;
-    changed = adjustChains(ws, book, item, until, rounding) || changed;
+    changed = adjustChains(ws, book, item, until, rounding, options.examined) || changed;
     if (!changed && book.marks.inbounds.length === 0 && !pendingAverage(book, until)) break;
     if (returnsToEarlierState(book, ws.newValueEntries.slice(written), states)) {
       // An Average valuation that feeds back into itself through rounding (a return copying a sale

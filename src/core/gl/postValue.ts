@@ -2,6 +2,7 @@
  * G/L posting of value entries (costing.md §15): each amount not yet posted becomes a balanced
  * pair on the accounts of the matrix in §15.2, dated on the value entry's posting date.
  */
+import type { Company } from "../company";
 import type { Accounts, AccountType, IsoDate, ValueEntry } from "../types";
 import type { Workspace } from "../workspace";
 
@@ -33,10 +34,35 @@ function account(accounts: Accounts, type: AccountType): string {
   return accounts[type] ?? accounts.inventory ?? "";
 }
 
-function inventoryAccount(ws: Workspace, value: ValueEntry): string {
-  const inTransit = ws.company.locations.find((l) => l.code === value.location)?.inTransit ?? false;
-  const accounts = ws.company.accounts;
+function inventoryAccount(company: Company, value: ValueEntry): string {
+  const inTransit = company.locations.find((l) => l.code === value.location)?.inTransit ?? false;
+  const accounts = company.accounts;
   return inTransit && accounts.inventoryInTransit ? accounts.inventoryInTransit : account(accounts, "inventory");
+}
+
+/** Where a value entry's amounts go (§15.2): account and balancing account, with their account types. */
+export interface PostingAccounts {
+  debit: { type: AccountType; accountNo: string };
+  credit: { type: AccountType; accountNo: string };
+}
+
+/** The accounts of the actual part of a value entry under the company's current posting setup. */
+export function actualAccounts(company: Company, value: ValueEntry): PostingAccounts {
+  const inTransit = inventoryAccount(company, value) !== account(company.accounts, "inventory");
+  const balancing = actualBalancing(value);
+  return {
+    debit: { type: inTransit ? "inventoryInTransit" : "inventory", accountNo: inventoryAccount(company, value) },
+    credit: { type: balancing, accountNo: account(company.accounts, balancing) },
+  };
+}
+
+/** The accounts of the expected part (posted only with expected cost posting on). */
+export function expectedAccounts(company: Company, value: ValueEntry): PostingAccounts {
+  const balancing = expectedBalancing(value);
+  return {
+    debit: { type: "inventoryInterim", accountNo: account(company.accounts, "inventoryInterim") },
+    credit: { type: balancing, accountNo: account(company.accounts, balancing) },
+  };
 }
 
 function postPair(ws: Workspace, value: ValueEntry, debit: string, credit: string, amount: number): void {
@@ -64,7 +90,7 @@ export function postValueEntry(ws: Workspace, value: ValueEntry): boolean {
   let posted = false;
   const actual = value.costAmountActual - value.costPostedToGL;
   if (actual !== 0) {
-    postPair(ws, value, inventoryAccount(ws, value), account(ws.company.accounts, actualBalancing(value)), actual);
+    postPair(ws, value, inventoryAccount(ws.company, value), account(ws.company.accounts, actualBalancing(value)), actual);
     value.costPostedToGL += actual;
     ws.postedToGL.actual += actual;
     posted = true;

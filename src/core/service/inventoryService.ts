@@ -4,9 +4,11 @@
  * only the changed books, items, company and new G/L entries. A refusal (thrown) writes nothing.
  */
 import type { ItemBook } from "../book";
+import type { AdjustCostReport } from "../costing/adjustLog";
 import type { Company } from "../company";
 import { revalue, type RevalueInput } from "../costing/revaluation";
 import { RefusedError, type FieldError } from "../errors";
+import { postGenJournal, validateGenJournal, type GenJournalLine, type GenJournalPosting } from "../gl/generalJournal";
 import { importItems, type ImportError } from "../inventory/itemImport";
 import { convertNonstock, nonstockItemNo } from "../inventory/nonstock";
 import { createOrder, type OrderInput } from "../inventory/orders";
@@ -93,6 +95,15 @@ export class InventoryService {
     return { firstEntryNo: first, lastEntryNo: last, entries: Math.max(0, last - first + 1), ledgerVersion: ws.company.ledgerVersion };
   }
 
+  /** Manual G/L lines (general journal): validated, then posted as G/L entries in one transaction. */
+  async validateGenJournal(lines: GenJournalLine[]): Promise<FieldError[]> {
+    return this.inspect({ items: [] }, (ws) => validateGenJournal(ws, lines));
+  }
+
+  async postGenJournal(lines: GenJournalLine[]): Promise<GenJournalPosting> {
+    return this.command({ items: [] }, (ws) => postGenJournal(ws, lines));
+  }
+
   async invoice(input: InvoiceInput): Promise<void> {
     await this.command({ items: [], entries: [input.entryNo] }, (ws) => invoiceEntry(ws, input));
   }
@@ -122,9 +133,10 @@ export class InventoryService {
     await this.command({ items: "all" }, (ws) => changeSetup(ws, change));
   }
 
-  async adjustCost(input: AdjustCostInput = {}): Promise<void> {
+  /** Adjust Cost – Item Entries; returns the run's log lines per item (tblCostAdjLog). */
+  async adjustCost(input: AdjustCostInput = {}): Promise<AdjustCostReport> {
     const scope: Scope = input.item !== undefined ? { items: [input.item], assemblyParents: true } : { items: "all" };
-    await this.command(scope, (ws) => adjustCost(ws, input));
+    return this.command(scope, (ws) => adjustCost(ws, input));
   }
 
   async assemble(input: AssembleInput): Promise<void> {

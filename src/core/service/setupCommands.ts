@@ -3,6 +3,7 @@
  * changes (§12), cost adjustment runs (§9) and posting inventory cost to the G/L (§15.3).
  */
 import { adjustItem } from "../costing/adjust";
+import { adjustLogLines, type AdjustCostReport } from "../costing/adjustLog";
 import { ALL_GROUPS, hasMarks } from "../costing/marks";
 import { InvariantError, RefusedError } from "../errors";
 import { postInventoryCost } from "../gl/postValue";
@@ -70,7 +71,7 @@ const MAX_ITEMS_PASSES = 20;
  * Adjusts the given items until a pass writes nothing: components before the parents that consume
  * them need no ordering, since a changed consumption marks its output for the next pass (§9.3).
  */
-export function adjustItems(ws: Workspace, nos: Iterable<string>, untilDate: IsoDate | null): void {
+export function adjustItems(ws: Workspace, nos: Iterable<string>, untilDate: IsoDate | null, examined?: Map<string, Set<number>>): void {
   const sorted = [...nos].sort();
   // Why a cap: each pass carries cost one level up the assembly chains (component → output); still
   // writing after MAX_ITEMS_PASSES passes means a cycle or an engine fault, refused, not half-adjusted.
@@ -81,7 +82,8 @@ export function adjustItems(ws: Workspace, nos: Iterable<string>, untilDate: Iso
       const item = ws.item(no);
       const book = ws.book(no);
       if (!item || !book || (!hasMarks(book) && book.costIsAdjusted)) continue;
-      adjustItem(ws, item, ws.bookForUpdate(no), { untilDate });
+      const seen = examined && (examined.get(no) ?? examined.set(no, new Set()).get(no));
+      adjustItem(ws, item, ws.bookForUpdate(no), { untilDate, examined: seen });
       ran = true;
     }
     if (!ran || ws.newValueEntries.length === written) return;
@@ -89,9 +91,15 @@ export function adjustItems(ws: Workspace, nos: Iterable<string>, untilDate: Iso
   throw new InvariantError("cost adjustment", `cost adjustment did not converge in ${MAX_ITEMS_PASSES} passes over the items`);
 }
 
-export function adjustCost(ws: Workspace, input: AdjustCostInput): void {
+/** Runs Adjust Cost – Item Entries and reports, per item, what it changed (the Cost Adjustment Log). */
+export function adjustCost(ws: Workspace, input: AdjustCostInput): AdjustCostReport {
   const scope = input.item !== undefined ? withAssemblyParents(ws, input.item) : ws.items.keys();
-  adjustItems(ws, scope, input.untilDate ?? null);
+  const firstNew = ws.newValueEntries.length;
+  const examined = new Map<string, Set<number>>();
+  adjustItems(ws, scope, input.untilDate ?? null, examined);
+  ws.company.costAdjustmentRuns = (ws.company.costAdjustmentRuns ?? 0) + 1;
+  ws.companyChanged = true;
+  return { runNo: ws.company.costAdjustmentRuns, lines: adjustLogLines(ws, firstNew, examined) };
 }
 
 export function postInventoryCostToGL(ws: Workspace, date?: IsoDate | null): void {
