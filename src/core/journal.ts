@@ -3,7 +3,7 @@
  * The engine converts numbers to scaled integers at this boundary and names the line and field of
  * anything it refuses.
  */
-import type { IsoDate } from "./types";
+import type { IsoDate, SourceType } from "./types";
 
 export type JournalEntryType = "Purchase" | "Sale" | "PositiveAdjmt" | "NegativeAdjmt" | "Transfer";
 
@@ -37,4 +37,7 @@ export interface JournalLine {
   newLotNo?: string;
   newExpirationDate?: IsoDate | null;
   responsibilityCenter?: string;
+  /** The vendor (purchases) or customer (sales) of the document; the type defaults from the entry type. */
+  sourceNo?: string;
+  sourceType?: SourceType;
 }

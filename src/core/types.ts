@@ -132,6 +132,9 @@ export type ItemLedgerEntryType =
   | "AssemblyConsumption"
   | "AssemblyOutput";
 
+/** BC's Source Type of an entry: the vendor of a purchase, the customer of a sale, the parent item of assembly entries. */
+export type SourceType = "Vendor" | "Customer" | "Item";
+
 export interface ItemLedgerEntry {
   entryNo: number;
   entryType: ItemLedgerEntryType;
@@ -162,6 +165,9 @@ export interface ItemLedgerEntry {
   assembly?: { consumption: { item: string; entryNo: number }[]; resourceCost: Money };
   /** Assembly consumption: the output entry it went into (order-level forwarding, §9.2). */
   assemblyOutput?: { item: string; entryNo: number };
+  /** Who the entry came from or went to (absent = blank, as on BC's adjustments and transfers). */
+  sourceType?: SourceType;
+  sourceNo?: string;
 }
 
 export type ValueEntryType = "DirectCost" | "IndirectCost" | "Variance" | "Revaluation" | "Rounding";

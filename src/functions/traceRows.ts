@@ -13,6 +13,9 @@ export interface TraceRow {
   level: number;
   entry: ItemLedgerEntry;
   alreadyTraced: boolean;
+  /** The vendor or customer of the entry's document, or the assembled item ("" when the entry names none). */
+  sourceType: string;
+  sourceNo: string;
 }
 
 function flatten(books: ReadonlyMap<string, ItemBook>, nodes: readonly TraceNode[], level: number, out: TraceRow[]): void {
@@ -20,7 +23,7 @@ function flatten(books: ReadonlyMap<string, ItemBook>, nodes: readonly TraceNode
     const book = books.get(node.item);
     const entry = book ? findEntry(book, node.entryNo) : undefined;
     if (!entry) continue;
-    out.push({ level, entry, alreadyTraced: node.alreadyTraced });
+    out.push({ level, entry, alreadyTraced: node.alreadyTraced, sourceType: entry.sourceType ?? "", sourceNo: entry.sourceNo ?? "" });
     flatten(books, node.children, level + 1, out);
   }
 }

@@ -19,7 +19,7 @@ export const STEP_FIELDS: Record<string, string[]> = {
     "entryType", "return", "date", "item", "variant", "location", "newLocation", "quantity", "unitOfMeasure",
     "invoicedQuantity", "unitCost", "amount", "unitAmount", "unitPrice", "appliesToEntry", "appliesFromEntry",
     "serialNo", "lotNo", "expirationDate", "newLotNo", "newSerialNo", "newExpirationDate", "documentNo",
-    "responsibilityCenter",
+    "responsibilityCenter", "sourceType", "sourceNo",
   ],
   invoice: ["date", "entryNo", "quantity", "unitCost"],
   undo: ["date", "entryNo"],
@@ -38,7 +38,7 @@ export const STEP_FIELDS: Record<string, string[]> = {
   cancelReservation: ["documentNo", "quantity"],
   convertNonstock: ["entryNo", "itemNo"],
   importItems: ["rows"],
-  order: ["type", "documentNo", "item", "nonstockEntryNo", "variant", "location", "newLocation", "quantity", "date", "unitCost", "amount"],
+  order: ["type", "documentNo", "item", "nonstockEntryNo", "variant", "location", "newLocation", "quantity", "date", "unitCost", "amount", "sourceNo"],
   shipTransfer: ["documentNo", "item", "variant", "location", "newLocation", "inTransit", "quantity", "date", "lotNo", "serialNo"],
   receiveTransfer: ["documentNo", "quantity", "date", "lotNo", "serialNo"],
   assemble: ["item", "location", "quantity", "date", "documentNo", "lotNo", "serialNo", "componentTracking"],
@@ -55,7 +55,7 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
   itemLedgerEntries: [
     "entryNo", "entryType", "quantity", "remainingQuantity", "open", "invoicedQuantity", "costAmountActual",
     "costAmountExpected", "item", "location", "variant", "lotNo", "serialNo", "expirationDate", "documentNo",
-    "postingDate", "positive", "correction", "appliesToEntry", "appliesFromEntry",
+    "postingDate", "positive", "correction", "appliesToEntry", "appliesFromEntry", "sourceType", "sourceNo",
   ],
   valueEntries: [
     "entryNo", "itemLedgerEntryNo", "entryType", "valuedQuantity", "invoicedQuantity", "costAmountActual",

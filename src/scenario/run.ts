@@ -108,7 +108,7 @@ async function runInventoryStep(service: InventoryService, step: Step, state: Ru
     case "order":
       return service.order({
         type: s.type, documentNo: s.documentNo, item: s.item, nonstockEntryNo: s.nonstockEntryNo, variant: s.variant, location: s.location,
-        newLocation: s.newLocation, quantity: s.quantity, date: s.date, unitCost: s.unitCost, amount: s.amount,
+        newLocation: s.newLocation, quantity: s.quantity, date: s.date, unitCost: s.unitCost, amount: s.amount, sourceNo: s.sourceNo,
       });
     case "shipTransfer":
       return service.shipTransfer({

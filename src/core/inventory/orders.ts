@@ -25,6 +25,8 @@ export interface OrderInput {
   date: IsoDate;
   unitCost?: number;
   amount?: number;
+  /** The vendor (Purchase) or customer (Sale) of the order. */
+  sourceNo?: string;
 }
 
 function refuse(field: string, message: string): never {
@@ -72,6 +74,7 @@ export function createOrder(ws: Workspace, given: OrderInput): void {
     unitCost: input.unitCost !== undefined ? unitCost(input.unitCost) : null,
     amount: input.amount !== undefined ? money(input.amount) : null,
     carried: 0,
+    ...(input.sourceNo !== undefined && input.sourceNo !== "" && { sourceNo: input.sourceNo }),
   };
   ws.company.orderLines = { ...ws.company.orderLines, [orderKey(input.documentNo, input.item)]: line };
   ws.companyChanged = true;
@@ -107,12 +110,14 @@ export function linkToOrder(ws: Workspace, journal: JournalLine, baseQuantity: Q
   const type = journal.entryType === "Purchase" && !journal.return ? "Purchase" : journal.entryType === "Sale" && !journal.return ? "Sale" : null;
   const line = type ? openOrder(ws, journal.documentNo, journal.item, type) : undefined;
   if (!line) return journal;
+  // The entries name the order's vendor or customer unless the posted line names its own (BC's Source No.).
+  const sourced = line.sourceNo !== undefined && !journal.sourceNo ? { ...journal, sourceNo: line.sourceNo } : journal;
   const completes = baseQuantity === line.outstanding;
   consumeOrder(ws, line, baseQuantity, lineNo);
-  if (type !== "Purchase" || journal.unitCost !== undefined || journal.amount !== undefined) return journal;
+  if (type !== "Purchase" || journal.unitCost !== undefined || journal.amount !== undefined) return sourced;
   const total = lineAmount(line);
-  if (total === null) return journal;
+  if (total === null) return sourced;
   const amount = completes ? total - line.carried : line.unitCost !== null ? amountOf(baseQuantity, line.unitCost) : shareOf(total, baseQuantity, line.quantity);
   line.carried += amount;
-  return { ...journal, amount: moneyToNumber(amount) };
+  return { ...sourced, amount: moneyToNumber(amount) };
 }

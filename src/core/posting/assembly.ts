@@ -84,6 +84,9 @@ function postConsumption(ws: Workspace, component: Component, input: AssembleInp
     expirationDate: null,
     inventoriable,
     lineUnitCost: item.costingMethod === "Standard" ? item.standardCost : book.unitCost,
+    // BC names the assembled item as the source of every entry of an assembly posting.
+    sourceType: "Item",
+    sourceNo: input.item,
   });
   if (inventoriable) applyOutbound(ws, book, entry, item.costingMethod);
   const cost = outboundEstimate({ item, book, outbound: entry, lineCost: null, isTransfer: false });
@@ -162,6 +165,8 @@ export function assemble(ws: Workspace, input: AssembleInput): ItemLedgerEntry {
     expirationDate: null,
     inventoriable: true,
     lineUnitCost: null,
+    sourceType: "Item",
+    sourceNo: parent.no,
   }, null);
   output.assembly = { consumption: consumption.map((c) => ({ item: c.item, entryNo: c.entryNo })), resourceCost };
   for (const entry of consumption) entry.assemblyOutput = { item: parent.no, entryNo: output.entryNo };

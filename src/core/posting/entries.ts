@@ -25,6 +25,9 @@ export function lineEntryFields(line: PostingLine, item: string) {
     serialNo: line.serialNo,
     lotNo: line.lotNo,
     expirationDate: line.expirationDate,
+    // Only a line that names a source gives its entries one: entries posted without stay as they were.
+    ...(line.sourceType !== null && { sourceType: line.sourceType }),
+    ...(line.sourceNo !== null && { sourceNo: line.sourceNo }),
   };
 }
 

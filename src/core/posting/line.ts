@@ -5,7 +5,7 @@
 import type { FieldError } from "../errors";
 import type { JournalEntryType, JournalLine } from "../journal";
 import { MONEY_SCALE, QTY_SCALE, UNIT_COST_SCALE, money, mulDivRound, qty, roundToStep, shareOf, unitCost, type Money, type Qty, type UnitCost } from "../money";
-import type { IsoDate, Item } from "../types";
+import type { IsoDate, Item, SourceType } from "../types";
 import type { Workspace } from "../workspace";
 import { lineShapeErrors } from "./lineFields";
 
@@ -37,6 +37,9 @@ export interface PostingLine {
   newSerialNo: string | null;
   newLotNo: string | null;
   newExpirationDate: IsoDate | null | undefined;
+  /** The document's vendor or customer, carried onto the entries (blank when the line names none). */
+  sourceType: SourceType | null;
+  sourceNo: string | null;
 }
 
 /** Cost of base quantity q at a line price, rounded to cents. */
@@ -186,6 +189,13 @@ function priceOf(unit: number | null | undefined, amount: number | null | undefi
   return null;
 }
 
+/** BC's source of a posted line: the vendor of a purchase, the customer of a sale, unless the line says otherwise. */
+function lineSource(line: JournalLine): { sourceType: SourceType | null; sourceNo: string | null } {
+  if (!line.sourceNo) return { sourceType: line.sourceType ?? null, sourceNo: null };
+  const byEntryType = line.entryType === "Purchase" ? "Vendor" : line.entryType === "Sale" ? "Customer" : null;
+  return { sourceType: line.sourceType ?? byEntryType, sourceNo: line.sourceNo };
+}
+
 /** Converts a line that passed validateLines. */
 export function toPostingLine(ws: Workspace, line: JournalLine, index: number): PostingLine {
   const item = ws.item(line.item) as Item;
@@ -216,5 +226,6 @@ export function toPostingLine(ws: Workspace, line: JournalLine, index: number): 
     newSerialNo: line.newSerialNo ?? null,
     newLotNo: line.newLotNo ?? null,
     newExpirationDate: line.newExpirationDate,
+    ...lineSource(line),
   };
 }

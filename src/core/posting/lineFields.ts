@@ -34,7 +34,10 @@ const TEXT_FIELDS = [
   "newSerialNo",
   "newLotNo",
   "responsibilityCenter",
+  "sourceNo",
 ] as const;
+
+const SOURCE_TYPES: readonly string[] = ["Vendor", "Customer", "Item"];
 
 // No location is the blank location, or the responsibility center's default (inventory.md §6.2).
 const REQUIRED = new Set<string>(["postingDate", "entryType", "item", "quantity"]);
@@ -116,6 +119,10 @@ function textErrors(line: JournalLine, report: Report): void {
     if (!isBlank(value) && typeof value !== "string") report(field, `${describe(value)} is not text`);
   }
   if (!isBlank(line.return) && typeof line.return !== "boolean") report("return", `${describe(line.return)} is not true or false`);
+  const sourceType: unknown = line.sourceType;
+  if (!isBlank(sourceType) && !SOURCE_TYPES.includes(sourceType as string)) {
+    report("sourceType", `${describe(sourceType)} is not a source type (${SOURCE_TYPES.join(", ")})`);
+  }
   const entryType: unknown = line.entryType;
   if (!isBlank(entryType) && !JOURNAL_ENTRY_TYPES.includes(entryType as JournalEntryType)) {
     report("entryType", `${describe(entryType)} is not an entry type (${JOURNAL_ENTRY_TYPES.join(", ")})`);

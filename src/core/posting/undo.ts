@@ -41,6 +41,8 @@ export function undoEntry(ws: Workspace, input: UndoInput): ItemLedgerEntry {
     expirationDate: entry.expirationDate,
     inventoriable: entry.inventoriable,
     lineUnitCost: entry.lineUnitCost,
+    ...(entry.sourceType !== undefined && { sourceType: entry.sourceType }),
+    ...(entry.sourceNo !== undefined && { sourceNo: entry.sourceNo }),
   };
   // The original's expected cost becomes actual on the undo date (§4.6).
   moveExpectedToActual(ws, book, entry, entry.quantity, input.date);

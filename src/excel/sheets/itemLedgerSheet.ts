@@ -105,8 +105,9 @@ export function itemLedgerRow(entry: ItemLedgerEntry, sums: CostSums | undefined
     moneyToNumber(cost.sales),
     entry.appliesToEntry,
     entry.invoicedQuantity === entry.quantity,
-    details.sourceType ?? null,
-    details.sourceNo ?? null,
+    // The entry's own source (vendor, customer, assembled item) unless the caller knows better.
+    details.sourceType ?? entry.sourceType ?? null,
+    details.sourceNo ?? entry.sourceNo ?? null,
   ];
 }
 

@@ -54,9 +54,9 @@ export function itemTraceRow(row: TraceRow, items: ReadonlyMap<string, Item>): C
     entry.serialNo ?? "",
     qtyToNumber(entry.quantity),
     qtyToNumber(entry.remainingQuantity),
-    // The ledger keeps no source (vendor/customer) on its entries yet: left blank.
-    "",
-    "",
+    // Inventory.md §13.3: each node shows the vendor or customer of its document.
+    row.sourceType,
+    row.sourceNo,
     entry.entryNo,
     row.alreadyTraced,
   ];
