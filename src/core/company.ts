@@ -64,6 +64,8 @@ export interface Reservation {
   quantity: Qty;
   lotNo: string | null;
   serialNo: string | null;
+  /** A non-specific reservation on inventory of a tracked item: the entry held may change (inventory.md §12.4). */
+  lateBinding?: boolean;
 }
 
 /** An item category (inventory.md §3.1) with the attributes it lists and their defaults. */

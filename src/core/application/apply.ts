@@ -5,6 +5,7 @@
 import type { ItemBook } from "../book";
 import { RefusedError } from "../errors";
 import { findEntry, openInBucket } from "../ledger/bookIndex";
+import { bindForOutbound } from "../inventory/lateBinding";
 import { consumeDemandReservations, reservedOnEntry } from "../inventory/reservations";
 import { applyQuantity } from "../posting/entries";
 import type { CostingMethod, ItemLedgerEntry } from "../types";
@@ -66,6 +67,7 @@ export function applyOutbound(
       ]);
     }
   }
+  bindForOutbound(ws, book, outbound, lineNo);
   applyReserved(ws, book, outbound);
   // Other demands' reservations hold part of an entry's remaining quantity (inventory.md §12.3).
   const hasReservations = (ws.company.reservations?.length ?? 0) > 0;
@@ -90,7 +92,12 @@ export function applyOutbound(
 /** An outbound posted for a demand with reservations on inventory takes the reserved entries first (§12.3). */
 function applyReserved(ws: Workspace, book: ItemBook, outbound: ItemLedgerEntry): void {
   if (!outbound.documentNo || !ws.company.reservations?.length) return;
-  for (const [entryNo, quantity] of consumeDemandReservations(ws, outbound.documentNo, outbound.item, -outbound.remainingQuantity)) {
+  // Only reservations on entries this outbound may take (its location, variant, lot and serial) are consumed.
+  const holds = (entryNo: number): boolean => {
+    const inbound = findEntry(book, entryNo);
+    return inbound !== undefined && sameBucket(outbound, inbound);
+  };
+  for (const [entryNo, quantity] of consumeDemandReservations(ws, outbound.documentNo, outbound.item, -outbound.remainingQuantity, holds)) {
     const inbound = findEntry(book, entryNo);
     if (inbound && inbound.open) applyQuantity(ws, book, inbound, outbound, Math.min(quantity, inbound.remainingQuantity), outbound.postingDate, true);
   }

@@ -10,6 +10,7 @@ import { openInBucket } from "../ledger/bookIndex";
 import { qty, qtyToNumber, type Qty } from "../money";
 import type { ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
+import { freeNumberedStock } from "./lateBinding";
 import { orderKey } from "./orders";
 
 export interface ReserveInput {
@@ -57,7 +58,15 @@ function add(ws: Workspace, reservation: Omit<Reservation, "entryNo">): void {
 
 function reserveFromInventory(ws: Workspace, demand: OrderLine, quantity: Qty, input: ReserveInput): void {
   const book = ws.book(demand.item);
-  const lifo = ws.item(demand.item)?.costingMethod === "LIFO";
+  const item = ws.item(demand.item);
+  const lifo = item?.costingMethod === "LIFO";
+  const specific = input.lotNo !== undefined || input.serialNo !== undefined;
+  // A demand asking for exactly a number moves other demands' non-specific reservations off it (§12.4).
+  if (book && specific) {
+    const number = { lotNo: input.lotNo ?? null, serialNo: input.serialNo ?? null };
+    freeNumberedStock(ws, book, { item: demand.item, location: demand.location, variant: demand.variant }, number, quantity, demand.documentNo, false);
+  }
+  const lateBinding = !specific && item !== undefined && item.itemTracking !== "None";
   const entries = [...(book ? openInBucket(book, demand, true) : [])].filter(
     (e) => e.open && (input.lotNo === undefined || e.lotNo === input.lotNo) && (input.serialNo === undefined || e.serialNo === input.serialNo),
   );
@@ -69,7 +78,10 @@ function reserveFromInventory(ws: Workspace, demand: OrderLine, quantity: Qty, i
   for (const entry of entries) {
     const take = Math.min(left, Math.max(0, free(entry)));
     if (take <= 0) continue;
-    add(ws, { demand: demand.documentNo, item: demand.item, supply: "Inventory", inboundEntryNo: entry.entryNo, quantity: take, lotNo: entry.lotNo, serialNo: entry.serialNo });
+    add(ws, {
+      demand: demand.documentNo, item: demand.item, supply: "Inventory", inboundEntryNo: entry.entryNo, quantity: take, lotNo: entry.lotNo, serialNo: entry.serialNo,
+      ...(lateBinding && { lateBinding }),
+    });
     left -= take;
     if (left === 0) break;
   }
@@ -121,18 +133,23 @@ export function moveReservationsToEntry(ws: Workspace, supplyDoc: string, entry:
     if (r.supply !== supplyDoc || r.item !== entry.item || room <= 0) return r;
     const quantity = Math.min(r.quantity, room);
     room -= quantity;
-    return { ...r, supply: "Inventory", inboundEntryNo: entry.entryNo, quantity, lotNo: entry.lotNo, serialNo: entry.serialNo };
+    // A reservation that named no number becomes a non-specific one on inventory (§12.4).
+    const lateBinding = r.lotNo === null && r.serialNo === null && (entry.lotNo !== null || entry.serialNo !== null);
+    return { ...r, supply: "Inventory", inboundEntryNo: entry.entryNo, quantity, lotNo: entry.lotNo, serialNo: entry.serialNo, ...(lateBinding && { lateBinding }) };
   });
   ws.companyChanged = true;
 }
 
-/** The demand's reservations on inventory, consumed by its posting up to `quantity`; returns entry → quantity. */
-export function consumeDemandReservations(ws: Workspace, demand: string, item: string, quantity: Qty): Map<number, Qty> {
+/**
+ * The demand's reservations on inventory, consumed by its posting up to `quantity`; returns entry → quantity.
+ * `holds` limits them to entries the posting can take (its location, variant and numbers).
+ */
+export function consumeDemandReservations(ws: Workspace, demand: string, item: string, quantity: Qty, holds: (entryNo: number) => boolean = () => true): Map<number, Qty> {
   const taken = new Map<number, Qty>();
   let left = quantity;
   const kept: Reservation[] = [];
   for (const r of reservationsOf(ws)) {
-    if (r.demand !== demand || r.item !== item || r.inboundEntryNo === null || left <= 0) {
+    if (r.demand !== demand || r.item !== item || r.inboundEntryNo === null || left <= 0 || !holds(r.inboundEntryNo)) {
       kept.push(r);
       continue;
     }
