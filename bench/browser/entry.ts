@@ -1,0 +1,71 @@
+/**
+ * The Chromium side of `npm run bench`: the same cases over DexieLedgerStore on the page's real IndexedDB.
+ * The runner calls `window.__bench.run(options)` and gets the results back; progress goes to the console.
+ */
+import Dexie from "dexie";
+import type { LedgerStore } from "../../src/core/ports";
+import { DexieLedgerStore } from "../../src/storage/dexieStore";
+import type { BenchEnv, CaseResult, RawTables } from "../lib/measure";
+import { now } from "../lib/measure";
+import { runSuite } from "../lib/suite";
+
+interface RunOptions {
+  quick: boolean;
+  runs: number;
+  only: string[];
+}
+
+let databases = 0;
+
+/** The baseline: the rows written with Dexie into a fresh database, in one transaction, nothing computed. */
+async function rawWrite(tables: RawTables, packed: boolean): Promise<number> {
+  const db = new Dexie(`bench-raw-${++databases}`);
+  db.version(1).stores({ entries: "entryNo", values: "entryNo", applications: "entryNo" });
+  await db.open();
+  const pack = <T>(rows: T[]) => {
+    const out: { chunkNo: number; rows: T[] }[] = [];
+    for (let at = 0; at < rows.length; at += 1000) out.push({ chunkNo: at / 1000, rows: rows.slice(at, at + 1000) });
+    return out;
+  };
+  const start = now();
+  await db.transaction("rw", [db.table("entries"), db.table("values"), db.table("applications")], async () => {
+    for (const name of ["entries", "values", "applications"] as const) {
+      if (packed) await db.table(name).bulkPut(pack(tables[name]).map((chunk) => ({ entryNo: chunk.chunkNo, rows: chunk.rows })));
+      else await db.table(name).bulkPut(tables[name]);
+    }
+  });
+  const ms = now() - start;
+  await db.delete();
+  return ms;
+}
+
+function browserEnv(options: RunOptions): BenchEnv {
+  const heap = (globalThis as { __benchHeap?: () => Promise<number> }).__benchHeap;
+  return {
+    name: "chromium",
+    quick: options.quick,
+    runs: options.runs,
+    newStore: async (label) => {
+      const store = new DexieLedgerStore(`bench-${label}-${++databases}`, { persist: false });
+      await store.db.open();
+      return store;
+    },
+    dropStore: async (store: LedgerStore) => {
+      if (store instanceof DexieLedgerStore) await store.destroy();
+    },
+    reopenStore: async (store: LedgerStore) => {
+      const dexie = store as DexieLedgerStore;
+      dexie.close();
+      const reopened = new DexieLedgerStore(dexie.db.name, { persist: false });
+      await reopened.db.open();
+      return reopened;
+    },
+    rawWrite,
+    heapBytes: heap,
+    log: (message) => console.log(`[chromium] ${message}`),
+  };
+}
+
+(globalThis as { __bench?: unknown }).__bench = {
+  run: (options: RunOptions): Promise<CaseResult[]> => runSuite(browserEnv(options), options.only),
+};

@@ -1,0 +1,152 @@
+/** P1 posting throughput and P2 cost adjustment (issue 7). */
+import type { LedgerStore } from "../../src/core/ports";
+import { InventoryService } from "../../src/core/service/inventoryService";
+import { benchCompany, benchItems, benchJournal, chunks, costChainJournal, isoDay } from "./data";
+import { measured, now, type BenchEnv, type CaseResult, type RawTables } from "./measure";
+
+/** Lines per posted journal (one transaction each). */
+export const JOURNAL_SIZE = 10_000;
+
+export function p1Size(env: BenchEnv) {
+  return env.quick ? { lines: 10_000, items: 100 } : { lines: 100_000, items: 1_000 };
+}
+
+/** A company with the P1 items and journal posted; returns the posting time in ms. */
+export async function buildP1(store: LedgerStore, lines: number, items: number): Promise<number> {
+  const service = new InventoryService(store);
+  const cards = benchItems(items);
+  await service.initCompany(benchCompany("p1"));
+  await service.upsertItems(cards);
+  const journal = benchJournal(lines, cards);
+  const start = now();
+  for (const part of chunks(journal, JOURNAL_SIZE)) await service.postJournal(part);
+  return now() - start;
+}
+
+/** The records posting produced, as plain rows (the baseline writes exactly these). */
+export async function producedRecords(store: LedgerStore): Promise<RawTables> {
+  const snapshot = await store.exportAll();
+  const tables: RawTables = { entries: [], values: [], applications: [] };
+  for (const book of snapshot.books) {
+    tables.entries.push(...book.entries);
+    tables.values.push(...book.values);
+    tables.applications.push(...book.applications);
+  }
+  return tables;
+}
+
+export async function benchP1(env: BenchEnv): Promise<{ results: CaseResult[]; store: LedgerStore }> {
+  const { lines, items } = p1Size(env);
+  const postMs: number[] = [];
+  let kept: LedgerStore | undefined;
+  for (let run = 0; run < env.runs; run++) {
+    const store = await env.newStore(`p1-${run}`);
+    const ms = await buildP1(store, lines, items);
+    postMs.push(ms);
+    env.log(`P1 run ${run + 1}: ${lines} lines in ${Math.round(ms)} ms (${Math.round(lines / (ms / 1000))} lines/s)`);
+    if (kept) await env.dropStore(kept);
+    kept = store;
+  }
+  const store = kept as LedgerStore;
+  const rate = measured(postMs.map((ms) => lines / (ms / 1000)));
+  const results: CaseResult[] = [
+    {
+      id: "P1",
+      env: env.name,
+      what: `post ${lines} journal lines (${items} items, FIFO+Average, 3 locations, journals of ${JOURNAL_SIZE})`,
+      unit: "lines/s",
+      ...rate,
+      target: "≥ 20000 lines/s",
+      met: rate.median >= 20_000,
+    },
+  ];
+  if (env.rawWrite) results.push(await p1Baseline(env, store, postMs));
+  return { results, store };
+}
+
+async function p1Baseline(env: BenchEnv, store: LedgerStore, postMs: number[]): Promise<CaseResult> {
+  const rawWrite = env.rawWrite as NonNullable<BenchEnv["rawWrite"]>;
+  const tables = await producedRecords(store);
+  const rows = tables.entries.length + tables.values.length + tables.applications.length;
+  const raw: number[] = [];
+  const packed: number[] = [];
+  // One record per row costs ~1.5 min for the full ledger on this machine: measured once, the packed write every run.
+  raw.push(await rawWrite(tables, false));
+  for (let run = 0; run < env.runs; run++) packed.push(await rawWrite(tables, true));
+  env.log(`P1 baseline: ${rows} rows, one per record ${Math.round(raw[0])} ms, packed by 1000 ${packed.map(Math.round).join(", ")} ms`);
+  const posting = measured(postMs);
+  const baseline = measured(raw);
+  const ratio = posting.median / baseline.median;
+  return {
+    id: "P1-vs-baseline",
+    env: env.name,
+    what: `posting time vs writing its ${rows} records (${tables.entries.length} entries, ${tables.values.length} value entries, ${tables.applications.length} applications) with Dexie bulkPut, one record per row, one transaction`,
+    unit: "ms",
+    ...posting,
+    baseline: { what: "Dexie bulkPut, one IndexedDB record per row", ...baseline },
+    ratio,
+    target: "≤ 2× baseline",
+    met: ratio <= 2,
+    notes: [`same rows packed 1000 per record: median ${Math.round(measured(packed).median)} ms (ratio ${(posting.median / measured(packed).median).toFixed(1)}×)`],
+  };
+}
+
+export function p2Size(env: BenchEnv) {
+  return env.quick ? { entries: 10_000, others: 20 } : { entries: 100_000, others: 200 };
+}
+
+/** Invoices one more unit of receipt 1 at a new price (backdated to its receipt), then times the adjustment. */
+async function priceChangeAndAdjust(service: InventoryService, run: number): Promise<number> {
+  await service.invoice({ date: isoDay(1), entryNo: 1, quantity: 1, unitCost: 12 + run });
+  const start = now();
+  await service.adjustCost();
+  return now() - start;
+}
+
+export async function benchP2(env: BenchEnv): Promise<CaseResult[]> {
+  const { entries, others } = p2Size(env);
+  const store = await env.newStore("p2");
+  const service = new InventoryService(store);
+  await service.initCompany(benchCompany("p2"));
+  await service.upsertItems([{ no: "CHAIN", costingMethod: "FIFO", unitCost: 10 }]);
+  for (const part of chunks(costChainJournal("CHAIN", entries), JOURNAL_SIZE)) await service.postJournal(part);
+  await service.adjustCost();
+  const first: number[] = [];
+  for (let run = 0; run < env.runs; run++) first.push(await priceChangeAndAdjust(service, run));
+  env.log(`P2 ${entries} entries: adjust ${first.map(Math.round).join(", ")} ms`);
+
+  const otherItems = benchItems(others, "O", 13).map((item) => ({ ...item, costingMethod: "FIFO" as const }));
+  await service.upsertItems(otherItems);
+  for (const part of chunks(benchJournal(entries * 2, otherItems, 17), JOURNAL_SIZE)) await service.postJournal(part);
+  await service.adjustCost();
+  const second: number[] = [];
+  for (let run = 0; run < env.runs; run++) second.push(await priceChangeAndAdjust(service, env.runs + run));
+  env.log(`P2 + ${entries * 2} other entries: adjust ${second.map(Math.round).join(", ")} ms`);
+  await env.dropStore(store);
+
+  const a = measured(first);
+  const b = measured(second);
+  const ratio = b.median / a.median;
+  return [
+    {
+      id: "P2",
+      env: env.name,
+      what: `adjust cost after a backdated invoice price change on receipt 1 (item with ${entries} entries, ${entries / 2} reached)`,
+      unit: "ms",
+      ...a,
+      target: "≤ 1000 ms",
+      met: a.median <= 1000,
+    },
+    {
+      id: "P2-ledger-x3",
+      env: env.name,
+      what: `the same with ${entries * 2} more entries of ${others} other items`,
+      unit: "ms",
+      ...b,
+      baseline: { what: "P2 (ledger without the other items)", ...a },
+      ratio,
+      target: "≤ 1000 ms and ≤ 1.2× P2",
+      met: b.median <= 1000 && ratio <= 1.2,
+    },
+  ];
+}
