@@ -162,7 +162,12 @@ export interface ItemLedgerEntry {
   /** Unit cost given on the posted line (scaled), kept for undo and re-valuation of estimates. */
   lineUnitCost: UnitCost | null;
   /** Assembly output: the consumption entries it was made of and the resource cost (costing.md §4.9). */
-  assembly?: { consumption: { item: string; entryNo: number }[]; resourceCost: Money };
+  assembly?: {
+    consumption: { item: string; entryNo: number }[];
+    resourceCost: Money;
+    /** The due date of the assembly order the posting completed or reduced (to re-create it on undo). */
+    orderDate?: IsoDate;
+  };
   /** Assembly consumption: the output entry it went into (order-level forwarding, §9.2). */
   assemblyOutput?: { item: string; entryNo: number };
   /** Who the entry came from or went to (absent = blank, as on BC's adjustments and transfers). */

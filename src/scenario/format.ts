@@ -42,6 +42,8 @@ export const STEP_FIELDS: Record<string, string[]> = {
   shipTransfer: ["documentNo", "item", "variant", "location", "newLocation", "inTransit", "quantity", "date", "lotNo", "serialNo"],
   receiveTransfer: ["documentNo", "quantity", "date", "lotNo", "serialNo"],
   assemble: ["item", "location", "quantity", "date", "documentNo", "lotNo", "serialNo", "componentTracking"],
+  // Proposed: undo the assembly posting whose output entry is `entryNo` (inventory.md §14.2), dated as posted.
+  undoAssembly: ["entryNo", "recreateOrder"],
 };
 
 /** Ops of FORMAT.md that the engine does not implement yet: a scenario using them fails naming the op. */

@@ -5,6 +5,7 @@
  */
 import type { JournalLine } from "../core/journal";
 import type { ImportError } from "../core/inventory/itemImport";
+import { undoAssemblyPosting } from "../core/service/assemblyCommands";
 import { InventoryService } from "../core/service/inventoryService";
 import type { CompanyInput, ItemInput } from "../core/service/inputs";
 import { MemoryLedgerStore } from "../storage/memoryStore";
@@ -74,7 +75,7 @@ async function runStep(service: InventoryService, step: Step, state: RunState): 
     case "reapply":
       return service.reapply({ outboundEntryNo: s.outboundEntryNo, inboundEntryNo: s.inboundEntryNo });
     case "adjustCost":
-      return service.adjustCost({ item: s.item, untilDate: s.untilDate });
+      return void (await service.adjustCost({ item: s.item, untilDate: s.untilDate }));
     case "postInventoryCostToGL":
       return service.postInventoryCostToGL(s.date);
     case "closeInventoryPeriod":
@@ -122,6 +123,8 @@ async function runInventoryStep(service: InventoryService, step: Step, state: Ru
         item: s.item, location: s.location, quantity: s.quantity, date: s.date, documentNo: s.documentNo,
         lotNo: s.lotNo, serialNo: s.serialNo, componentTracking: s.componentTracking,
       });
+    case "undoAssembly":
+      return void (await undoAssemblyPosting(service, { outputEntryNo: s.entryNo, recreateOrder: s.recreateOrder }));
     case "updateItem":
       return service.updateItem(s.item, s.fields);
     default:

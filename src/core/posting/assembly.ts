@@ -168,7 +168,7 @@ export function assemble(ws: Workspace, input: AssembleInput): ItemLedgerEntry {
     sourceType: "Item",
     sourceNo: parent.no,
   }, null);
-  output.assembly = { consumption: consumption.map((c) => ({ item: c.item, entryNo: c.entryNo })), resourceCost };
+  output.assembly = { consumption: consumption.map((c) => ({ item: c.item, entryNo: c.entryNo })), resourceCost, ...(order && { orderDate: order.date }) };
   for (const entry of consumption) entry.assemblyOutput = { item: parent.no, entryNo: output.entryNo };
   const consumed = -consumption.reduce((sum, c) => sum + consumedCost(ws, c.item, c.entryNo), 0);
   writeOutputValue(ws, parent, output, consumed, resourceCost);
