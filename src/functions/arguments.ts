@@ -6,10 +6,11 @@
 import type { IsoDate } from "../core/types";
 import { invalidValue, type InvError } from "./cellErrors";
 import type { CatalogFunctionName } from "./catalogArguments";
+import type { LedgerFunctionName } from "./ledgerArguments";
 import type { PlanFunctionName } from "./planArguments";
 
-export type StockFunctionName = "QTY" | "UNITCOST";
-export type InvFunctionName = StockFunctionName | CatalogFunctionName | PlanFunctionName;
+export type StockFunctionName = "QTY" | "VALUE" | "UNITCOST";
+export type InvFunctionName = StockFunctionName | CatalogFunctionName | PlanFunctionName | LedgerFunctionName;
 export type CostBasis = "posted" | "adjusted";
 
 export interface StockOptions {
@@ -34,7 +35,7 @@ export interface StockRequest {
   options: StockOptions;
 }
 
-const DEFAULT_OPTIONS: StockOptions = { date: "posting", expected: false, variant: null, lot: null, serial: null };
+export const DEFAULT_OPTIONS: StockOptions = { date: "posting", expected: false, variant: null, lot: null, serial: null };
 const MS_PER_DAY = 86_400_000;
 /** Day 0 of the 1900 date system, counting Excel's phantom 1900-02-29 (serial 60) for serials above 60. */
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -100,7 +101,7 @@ function booleanOption(key: string, text: string): boolean {
 }
 
 /** Applies one `key=value` pair; semicolon-separated pairs keep comma-decimal locales safe. */
-function applyOption(options: StockOptions, key: string, text: string): void {
+export function applyOption(options: StockOptions, key: string, text: string): void {
   switch (key) {
     case "date":
       if (text.toLowerCase() !== "posting" && text.toLowerCase() !== "valuation")

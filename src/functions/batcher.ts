@@ -12,6 +12,7 @@ import { invRequestKey as requestKey, type InvRequest } from "./requests";
 import { internalError, notAvailable, type CellResult } from "./cellErrors";
 import { evaluateRequest, type StockSnapshot } from "./evaluate";
 import { loadSnapshot } from "./snapshot";
+import { changedItems, planningKeysOf, type PlanningKeys } from "./planningKeys";
 
 export interface FlushStats {
   /** Flushes run (each one read transaction). */
@@ -49,6 +50,8 @@ interface CacheEntry {
   settings: string;
   /** Catalogue stamp for answers that depend on which items exist; null otherwise. */
   catalog: number | null;
+  /** Ledger stamp for answers over the whole ledger and G/L (GLDIFF, VERSION); null otherwise. */
+  ledger: string | null;
 }
 
 interface Pending {
@@ -61,6 +64,11 @@ export interface BatcherOptions {
   maxWaitMs?: number;
   /** Most cached results kept (least recently used dropped first). */
   maxEntries?: number;
+}
+
+/** Changes with every commit that can move a ledger-wide answer: postings, G/L lines, restores. */
+export function ledgerStampOf(company: Company | undefined): string {
+  return company ? `${company.id}\u0001${company.ledgerVersion}\u0001${company.counters.lastGLEntryNo}` : "";
 }
 
 /**
@@ -79,11 +87,10 @@ export function settingsKeyOf(company: Company | undefined): string {
     // INV.ATTR / INV.ITEMS read inherited defaults and definitions (inventory.md §3.3).
     company.categories ?? [],
     company.attributeDefinitions ?? {},
-    // INV.AVAILABLE, PAB, RESERVED, AVAILBY* read open order lines, reservations and transfers in transit
-    // (inventory.md §11–§12), which orders and reservations change without touching any book.
-    company.orderLines ?? {},
-    company.reservations ?? [],
-    company.transferShipments ?? {},
+    // G/L accounts of the posting setup (INV.GLDIFF maps value entries onto them).
+    company.accounts,
+    // Order lines, reservations and transfers in transit are not here: they are keyed per item
+    // (planningKeys.ts), so an order for one item keeps the answers of the others.
   ]);
   return [company.id, company.workDate, costing, ...locations].join("\u0001");
 }
@@ -105,6 +112,11 @@ export class FunctionBatcher {
   /** The company and ledger version last seen; a change that goes back (restore) or elsewhere drops everything. */
   private knownLedger: { id: string; version: number } | undefined;
   private settingsInvalidatedAt = -1;
+  /** Ledger stamp of the store as last reported or read; undefined = unknown (nothing ledger-wide is current). */
+  private knownStamp: string | undefined;
+  private stampInvalidatedAt = -1;
+  /** Per-item keys of open orders, reservations and transfers (planningKeys.ts) as last seen. */
+  private knownPlanning: PlanningKeys | undefined;
   private catalogStamp = 0;
   private generation = 0;
   private counters: FlushStats = FunctionBatcher.zeroStats();
@@ -189,10 +201,20 @@ export class FunctionBatcher {
       this.invalidatedAt.clear();
       this.knownSettings = undefined;
       this.settingsInvalidatedAt = generation;
+      this.knownStamp = undefined;
+      this.stampInvalidatedAt = generation;
+      this.knownPlanning = undefined;
       this.catalogStamp++;
       return;
     }
-    for (const no of [...(change.items ?? []), ...(change.itemCards ?? [])]) {
+    const touched = [...(change.items ?? []), ...(change.itemCards ?? [])];
+    if (change.company) {
+      // The commit carries the company as written: its stamp is the store's from now on.
+      this.knownStamp = ledgerStampOf(change.company);
+      this.stampInvalidatedAt = generation;
+      touched.push(...this.planningChanges(change.company));
+    }
+    for (const no of touched) {
       const upper = no.toUpperCase();
       this.known.delete(upper);
       this.invalidatedAt.set(upper, generation);
@@ -216,8 +238,23 @@ export class FunctionBatcher {
     return rewinds;
   }
 
+  /**
+   * Items whose open orders, reservations or transfers differ from the last company seen (rule 2: an order
+   * for 1000 keeps 2000's answers). A change to assembly orders reaches components of other items: every
+   * known item then counts as changed.
+   */
+  private planningChanges(company: Company): string[] {
+    const next = planningKeysOf(company);
+    const previous = this.knownPlanning;
+    this.knownPlanning = next;
+    if (!previous) return [];
+    if (previous.assembly !== next.assembly) return [...this.known.keys()];
+    return changedItems(previous, next);
+  }
+
   private isCurrent(entry: CacheEntry): boolean {
     if (this.knownSettings === undefined || entry.settings !== this.knownSettings) return false;
+    if (entry.ledger !== null && entry.ledger !== this.knownStamp) return false;
     if (entry.catalog !== null && entry.catalog !== this.catalogStamp) return false;
     return entry.versions.every(([no, version]) => this.known.get(no) === version);
   }
@@ -265,6 +302,9 @@ export class FunctionBatcher {
       if (fresh(upper)) this.known.set(upper, snapshot.books.get(no)?.version ?? NO_BOOK);
     }
     if (this.settingsInvalidatedAt <= startedAt) this.knownSettings = settingsKeyOf(snapshot.company);
+    if (this.stampInvalidatedAt <= startedAt && this.knownStamp === undefined) this.knownStamp = ledgerStampOf(snapshot.company);
+    if (this.knownPlanning === undefined && this.settingsInvalidatedAt <= startedAt && snapshot.company)
+      this.knownPlanning = planningKeysOf(snapshot.company);
     const company = snapshot.company;
     const known = this.knownLedger;
     if (company && (!known || (known.id === company.id && company.ledgerVersion > known.version)))
@@ -286,6 +326,7 @@ export class FunctionBatcher {
       versions,
       settings: settingsKeyOf(snapshot.company),
       catalog: evaluation.catalog ? catalog : null,
+      ledger: evaluation.ledgerWide ? ledgerStampOf(snapshot.company) : null,
     });
     for (const resolve of pending.waiters) resolve(evaluation.result);
   }

@@ -4,13 +4,16 @@
  */
 import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
-import { qtyToNumber, unitCostOf, unitCostToNumber, type Money, type Qty } from "../core/money";
-import type { Item } from "../core/types";
+import { moneyToNumber, qtyToNumber, unitCostOf, unitCostToNumber, type Money, type Qty } from "../core/money";
+import type { GLEntry, Item } from "../core/types";
 import type { StockRequest } from "./arguments";
 import { evaluateCatalog } from "./catalog";
 import { isCatalogRequest, type CatalogRequest } from "./catalogArguments";
 import type { InvRequest } from "./requests";
 import { isPlanRequest, type PlanRequest } from "./planArguments";
+import { isLedgerRequest, type LedgerRequest } from "./ledgerArguments";
+import { evaluateLedger } from "./ledgerEval";
+import { explainLedger } from "./explain";
 import { evaluatePlan } from "./planning";
 import { divisionByZero, internalError, notAvailable, type CellResult, type InvError } from "./cellErrors";
 import { codeFilter, isFilter } from "./codeFilter";
@@ -28,10 +31,14 @@ export interface StockSnapshot {
   books: Map<string, ItemBook>;
   /** Item numbers whose books were read (absent from `books` = no book): only their versions are known. */
   booksRead: Set<string>;
+  /** Every G/L entry, loaded only when a request reads the G/L (INV.GLDIFF). */
+  glEntries?: GLEntry[];
 }
 
 export interface Evaluation {
   result: CellResult;
+  /** True when the answer reads the whole ledger and G/L (INV.GLDIFF, INV.VERSION): every commit may change it. */
+  ledgerWide?: boolean;
   /** Upper-cased item numbers the answer depends on (also unknown codes, which a new item card would change). */
   items: string[];
   /** True when the answer depends on which items exist (filters, blank = all). */
@@ -41,7 +48,7 @@ export interface Evaluation {
 export const NO_COMPANY_MESSAGE = "No inventory company bound — open the INV pane";
 
 /** Items a request names: a single code must exist; a filter selects from every card. */
-export function itemsOfRequest(request: StockRequest, snapshot: StockSnapshot): Item[] | InvError {
+export function itemsOfRequest(request: Pick<StockRequest, "item">, snapshot: StockSnapshot): Item[] | InvError {
   if (isFilter(request.item)) {
     const matches = codeFilter(request.item);
     return [...snapshot.items.values()].filter((item) => matches(item.no));
@@ -51,7 +58,7 @@ export function itemsOfRequest(request: StockRequest, snapshot: StockSnapshot): 
 }
 
 /** Location codes to sum over; null = all locations at once. Entries without a location have code "". */
-function locationsOfRequest(request: StockRequest, company: Company): (string | null)[] | InvError {
+export function locationsOfRequest(request: Pick<StockRequest, "location">, company: Company): (string | null)[] | InvError {
   if (request.location === "") return [null];
   const codes = ["", ...company.locations.map((location) => location.code)];
   if (isFilter(request.location)) return codes.filter(codeFilter(request.location));
@@ -67,7 +74,7 @@ function totals(request: StockRequest, books: ItemBook[], locations: (string | n
     for (const location of locations) {
       const cut: StockCut = { ...base, location };
       quantity += quantityOf(book, cut);
-      if (request.fn === "UNITCOST") value += valueOf(book, cut);
+      if (request.fn !== "QTY") value += valueOf(book, cut);
     }
   }
   return { quantity, value };
@@ -84,6 +91,7 @@ function compute(request: StockRequest, snapshot: StockSnapshot, company: Compan
   }
   const { quantity, value } = totals(request, books, locations, company);
   if (request.fn === "QTY") return qtyToNumber(quantity);
+  if (request.fn === "VALUE") return moneyToNumber(value);
   // UNITCOST = VALUE ÷ QTY at the same cut-off; no stock means no unit cost (#DIV/0!, as Excel would show).
   if (quantity === 0) return divisionByZero();
   return unitCostToNumber(unitCostOf(value, quantity));
@@ -114,8 +122,18 @@ function evaluatePlanRequest(request: PlanRequest, snapshot: StockSnapshot): Eva
   }
 }
 
+/** Valuation and ledger answers (ledgerEval.ts, explain.ts); an unexpected fault is the cell's internal error. */
+function evaluateLedgerRequest(request: LedgerRequest, snapshot: StockSnapshot): Evaluation {
+  try {
+    return evaluateLedger(request, snapshot, explainLedger);
+  } catch (error) {
+    return { result: internalError(error), items: [request.item.toUpperCase()], catalog: true, ledgerWide: true };
+  }
+}
+
 export function evaluateRequest(request: InvRequest, snapshot: StockSnapshot): Evaluation {
   if (isCatalogRequest(request)) return evaluateCatalogRequest(request, snapshot);
+  if (isLedgerRequest(request)) return evaluateLedgerRequest(request, snapshot);
   if (isPlanRequest(request)) return evaluatePlanRequest(request, snapshot);
   const catalog = isFilter(request.item);
   const company = snapshot.company;

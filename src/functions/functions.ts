@@ -8,7 +8,7 @@
  * shape, read element-wise. The TypeScript return type is inferred — a matrix, or a promise of one, since a
  * cached answer is returned synchronously — and `@returns {number[][]}` gives the metadata its matrix result.
  */
-import { invAttr, invItem, invItems, invPlan, invQty, invUnitCost } from "./registry";
+import { invAttr, invItem, invItems, invLedger, invPlan, invQty, invUnitCost, invValue } from "./registry";
 
 /**
  * Quantity on hand: the sum of item ledger entry quantities posted on or before asOf.
@@ -29,6 +29,29 @@ export function qty(
   invocation?: CustomFunctions.CancelableInvocation,
 ) {
   return invQty(item, asOf, location, options, invocation);
+}
+
+/**
+ * Inventory value: the sum of value-entry Cost Amount (Actual) dated on or before asOf (+ expected on request).
+ * @customfunction VALUE
+ * @cancelable
+ * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
+ * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
+ * @param [location] Location code or filter (blank = all locations), or a range of them.
+ * @param [basis] posted (default) or adjusted.
+ * @param [options] Text key=value;… — date=posting|valuation, expected=TRUE, variant=, lot=, serial=.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Value per item, same shape as item.
+ */
+export function value(
+  item: unknown[][],
+  asOf?: unknown[][],
+  location?: unknown[][],
+  basis?: unknown[][],
+  options?: unknown[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+) {
+  return invValue(item, asOf, location, basis, options, invocation);
 }
 
 /**
@@ -264,4 +287,171 @@ export function availbyevent(item: unknown[][], from?: unknown[][], to?: unknown
  */
 export function trace(lot: unknown[][], serial?: unknown[][], method?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
   return invPlan.TRACE(lot, serial, method, options, invocation);
+}
+
+/**
+ * Cost of goods sold: minus the cost of value entries of sales dated in [from, to].
+ * @customfunction COGS
+ * @cancelable
+ * @param item Item number or filter (* = all), or a range of them.
+ * @param from First date (blank = from the beginning), or a range of them.
+ * @param to Last date (blank = work date), or a range of them.
+ * @param [location] Location code or filter (blank = all locations).
+ * @param [basis] posted (default) or adjusted.
+ * @param [options] Text key=value;… — date=posting|valuation, expected=TRUE, variant=, lot=, serial=.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} COGS per item, same shape as item.
+ */
+export function cogs(item: unknown[][], from: unknown[][], to: unknown[][], location?: unknown[][], basis?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.COGS(item, from, to, location, basis, options, invocation);
+}
+
+/**
+ * Inbound entries open at asOf with their remaining quantity and cost then: Entry No., Posting Date, Entry
+ * Type, Location, Lot No., Serial No., Expiration Date, Remaining Qty, Remaining Cost (spill).
+ * @customfunction OPENENTRIES
+ * @cancelable
+ * @param item Item number.
+ * @param [asOf] Cut-off date (blank = work date).
+ * @param [location] Location code or filter (blank = all locations).
+ * @param [basis] posted (default) or adjusted.
+ * @param [options] Text key=value;… — date=, expected=, variant=, lot=, serial=, headers=FALSE.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} One row per open entry.
+ */
+export function openentries(item: unknown[][], asOf?: unknown[][], location?: unknown[][], basis?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.OPENENTRIES(item, asOf, location, basis, options, invocation);
+}
+
+/**
+ * Value on hand had the item always used another costing method (what-if; nothing is posted).
+ * @customfunction VALUEASIF
+ * @cancelable
+ * @param item Item number or filter, or a range of them.
+ * @param method FIFO, LIFO, AVERAGE, STANDARD or SPECIFIC.
+ * @param [asOf] Cut-off date (blank = work date).
+ * @param [location] Location code or filter (blank = all locations).
+ * @param [stdCost] STANDARD: cost per base unit (blank = the item's standard cost).
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} What-if value per item, same shape as item.
+ */
+export function valueasif(item: unknown[][], method: unknown[][], asOf?: unknown[][], location?: unknown[][], stdCost?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.VALUEASIF(item, method, asOf, location, stdCost, invocation);
+}
+
+/**
+ * Cost of goods sold in [from, to] had the item always used another costing method (what-if).
+ * @customfunction COGSASIF
+ * @cancelable
+ * @param item Item number or filter, or a range of them.
+ * @param method FIFO, LIFO, AVERAGE, STANDARD or SPECIFIC.
+ * @param from First date (blank = from the beginning).
+ * @param to Last date (blank = work date).
+ * @param [location] Location code or filter (blank = all locations).
+ * @param [stdCost] STANDARD: cost per base unit (blank = the item's standard cost).
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} What-if COGS per item, same shape as item.
+ */
+export function cogsasif(item: unknown[][], method: unknown[][], from: unknown[][], to: unknown[][], location?: unknown[][], stdCost?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.COGSASIF(item, method, from, to, location, stdCost, invocation);
+}
+
+/**
+ * G/L balance at asOf minus the inventory-ledger amount the posting setup maps to the account; 0 when the
+ * books reconcile.
+ * @customfunction GLDIFF
+ * @cancelable
+ * @param account G/L account number or filter, or a range of them.
+ * @param [asOf] Cut-off date (blank = work date).
+ * @param [options] Reserved for future options.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} Difference per account, same shape as account.
+ */
+export function gldiff(account: unknown[][], asOf?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.GLDIFF(account, asOf, options, invocation);
+}
+
+/**
+ * The entries behind QTY, VALUE, COGS, PAB, AVAILABLE, RESERVED, LOTQTY or GLDIFF, ending with a Total row
+ * equal to that function's result (spill).
+ * @customfunction EXPLAIN
+ * @cancelable
+ * @param kind QTY, VALUE, COGS, PAB, AVAILABLE, RESERVED, LOTQTY or GLDIFF.
+ * @param item Item number or filter (GLDIFF: the account).
+ * @param [fromOrAsOf] COGS: first date; the others: asOf or date (blank = work date).
+ * @param [to] COGS: last date (blank = work date).
+ * @param [location] Location code or filter (blank = all locations).
+ * @param [basis] posted (default) or adjusted.
+ * @param [options] Text key=value;… — date=, expected=, variant=, lot=, serial=, headers=FALSE, expired=include.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} One row per entry, then Total.
+ */
+export function explain(
+  kind: unknown[][],
+  item: unknown[][],
+  fromOrAsOf?: unknown[][],
+  to?: unknown[][],
+  location?: unknown[][],
+  basis?: unknown[][],
+  options?: unknown[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+) {
+  return invLedger.EXPLAIN(kind, item, fromOrAsOf, to, location, basis, options, invocation);
+}
+
+/**
+ * The work date stored with the company, as a date serial (not TODAY(): not volatile).
+ * @customfunction WORKDATE
+ * @cancelable
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} The work date.
+ */
+export function workdate(invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.WORKDATE(invocation);
+}
+
+/**
+ * The ledger version, bumped by every posting, adjustment and restore.
+ * @customfunction VERSION
+ * @cancelable
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {number[][]} The ledger version.
+ */
+export function version(invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.VERSION(invocation);
+}
+
+/**
+ * Item age composition: remaining quantity and value of open receipts in three equal periods ending on
+ * asOf, plus before and after (spill).
+ * @customfunction AGING
+ * @cancelable
+ * @param item Item number.
+ * @param asOf Ending date (blank = work date).
+ * @param periodLength Date formula: 30D, 1W, 1M, 1Q or 1Y.
+ * @param [location] Location code or filter (blank = all locations).
+ * @param [options] Text key=value;… — variant=, lot=, serial=, headers=FALSE.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} Before, Period 1–3, After, Total.
+ */
+export function aging(item: unknown[][], asOf: unknown[][], periodLength: unknown[][], location?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.AGING(item, asOf, periodLength, location, options, invocation);
+}
+
+/**
+ * Inventory valuation increases and decreases in [from, to]: quantity and value at start, increases,
+ * decreases, at end (spill).
+ * @customfunction INCDEC
+ * @cancelable
+ * @param item Item number or filter (blank = all).
+ * @param from First date (blank = from the beginning).
+ * @param to Last date (blank = work date).
+ * @param [location] Location code or filter (blank = all locations).
+ * @param [basis] posted (default) or adjusted.
+ * @param [options] Text key=value;… — date=, expected=, variant=, lot=, serial=, headers=FALSE.
+ * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
+ * @returns {any[][]} Header and one row of figures.
+ */
+export function incdec(item: unknown[][], from: unknown[][], to: unknown[][], location?: unknown[][], basis?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
+  return invLedger.INCDEC(item, from, to, location, basis, options, invocation);
 }

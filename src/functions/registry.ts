@@ -10,6 +10,7 @@ import { itemsRequest, nameArgument } from "./catalogArguments";
 import { cancelSignalOf, evaluateCells, evaluateSpill, type RequestFields, type ResultMatrix } from "./cells";
 import { observeCommits } from "./observedStore";
 import { planFunctions } from "./planFunctions";
+import { ledgerFunctions } from "./ledgerFunctions";
 
 export type { CellValueOut, ResultMatrix } from "./cells";
 /** A matrix result, synchronous when every cell was answered from the cache. */
@@ -125,6 +126,13 @@ export function invUnitCost(
   return evaluateCells(pageBatcher(), item, others, build, cancelSignalOf(invocation));
 }
 
+/** INV.VALUE(item, [asOf], [location], [basis], [options]) — excel.md §1.2; Excel appends its invocation. */
+export function invValue(item: unknown, asOf?: unknown, location?: unknown, basis?: unknown, options?: unknown, invocation?: unknown) {
+  const others = { asOf, location, basis, options };
+  const build = (code: string, argument: (name: string) => unknown) => ({ fn: "VALUE" as const, item: code, ...unitCostFields(argument) });
+  return evaluateCells(pageBatcher(), item, others, build, cancelSignalOf(invocation));
+}
+
 /** INV.ATTR(item, attribute) — excel.md §1.2: the item's effective attribute value (inherited or its own). */
 export function invAttr(item: unknown, attribute?: unknown, invocation?: unknown) {
   const build = (code: string, argument: (name: string) => unknown) => ({ fn: "ATTR" as const, item: code, attribute: nameArgument(argument("attribute"), "attribute") });
@@ -151,9 +159,14 @@ export function invItems(category?: unknown, attributeFilter?: unknown, fields?:
 /** INV.AVAILABLE … INV.TRACE (planFunctions.ts) over this page's batcher. */
 export const invPlan = planFunctions(pageBatcher);
 
+/** INV.COGS … INV.VERSION (ledgerFunctions.ts) over this page's batcher. */
+export const invLedger = ledgerFunctions(pageBatcher);
+
 export const invFunctions: Record<InvFunctionName, InvFunction> = {
   ...invPlan,
+  ...invLedger,
   QTY: invQty,
+  VALUE: invValue,
   UNITCOST: invUnitCost,
   ATTR: invAttr,
   ITEM: invItem,

@@ -1,7 +1,7 @@
 /**
  * Loads what one flush needs in a single read transaction (excel.md §2.1 rule 1): the company, the item
- * cards the requests name (every card when a request uses a filter, or INV.ITEMS), and the books of the
- * union of items the stock requests select.
+ * cards the requests name (every card when a request uses a filter, or INV.ITEMS), the books of the
+ * union of items the requests select, and the G/L entries when a request reads the G/L (INV.GLDIFF).
  */
 import type { LedgerReader } from "../core/ports";
 import type { Item } from "../core/types";
@@ -9,6 +9,8 @@ import { isCatalogRequest } from "./catalogArguments";
 import type { InvRequest } from "./requests";
 import { isFilter } from "./codeFilter";
 import { isPlanRequest } from "./planArguments";
+import { isLedgerRequest } from "./ledgerArguments";
+import { ledgerBooksWanted, needsGeneralLedger, needsNoItems } from "./ledgerEval";
 import { planBooksWanted } from "./planning";
 import { itemsOfRequest, type StockSnapshot } from "./evaluate";
 
@@ -16,14 +18,21 @@ function byUpperNo(items: readonly Item[]): Map<string, Item> {
   return new Map(items.map((item) => [item.no.toUpperCase(), item]));
 }
 
+/** Plan requests and the ledger-wide ones read every card: assembly parents' orders and BOMs, traces, the G/L. */
+function needsEveryCard(request: InvRequest): boolean {
+  if (isPlanRequest(request)) return true;
+  if (isLedgerRequest(request)) return needsGeneralLedger(request) || (request.fn === "EXPLAIN" && ["PAB", "AVAILABLE", "RESERVED"].includes(request.mode));
+  return isFilter(request.item);
+}
+
 async function loadItems(tx: LedgerReader, requests: readonly InvRequest[]): Promise<StockSnapshot["items"] | null> {
-  // Plan requests read every card: assembly parents' orders and BOMs, traces across items (planning.ts).
-  if (requests.some((request) => isFilter(request.item) || isPlanRequest(request))) return null;
+  const named = requests.filter((request) => !(isLedgerRequest(request) && needsNoItems(request)));
+  if (named.some(needsEveryCard)) return null;
   const codes = new Set<string>();
-  for (const request of requests) codes.add(request.item).add(request.item.toUpperCase());
-  const items = byUpperNo(await tx.items([...codes]));
+  for (const request of named) codes.add(request.item).add(request.item.toUpperCase());
+  const items = byUpperNo(codes.size > 0 ? await tx.items([...codes]) : []);
   // A code typed in another case than stored: fall back to every card (still the same transaction).
-  const allFound = requests.every((request) => items.has(request.item.toUpperCase()));
+  const allFound = named.every((request) => items.has(request.item.toUpperCase()));
   return allFound ? items : null;
 }
 
@@ -40,10 +49,15 @@ export async function loadSnapshot(tx: LedgerReader, requests: readonly InvReque
       for (const no of planBooksWanted(request, snapshot)) wanted.add(no);
       continue;
     }
+    if (isLedgerRequest(request)) {
+      for (const no of ledgerBooksWanted(request, snapshot)) wanted.add(no);
+      continue;
+    }
     const selected = itemsOfRequest(request, snapshot);
     if (Array.isArray(selected)) for (const item of selected) wanted.add(item.no);
   }
   if (wanted.size > 0) snapshot.books = await tx.books([...wanted]);
   snapshot.booksRead = wanted;
+  if (requests.some((request) => isLedgerRequest(request) && needsGeneralLedger(request))) snapshot.glEntries = await tx.glEntries();
   return snapshot;
 }

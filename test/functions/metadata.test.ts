@@ -31,8 +31,9 @@ const byId = (id: string) => functions.find((f) => f.id === id)!;
 
 test("declares exactly the catalogue's functions built so far", () => {
   expect(functions.map((f) => f.id).sort()).toEqual([
-    "ABLETOMAKE", "ATTR", "AVAILABLE", "AVAILBYEVENT", "AVAILBYPERIOD", "EXPIRY", "ITEM", "ITEMS", "LOTQTY", "LOTS", "PAB",
-    "QTY", "RESERVED", "TRACE", "UNITCOST",
+    "ABLETOMAKE", "AGING", "ATTR", "AVAILABLE", "AVAILBYEVENT", "AVAILBYPERIOD", "COGS", "COGSASIF", "EXPIRY", "EXPLAIN", "GLDIFF",
+    "INCDEC", "ITEM", "ITEMS", "LOTQTY", "LOTS", "OPENENTRIES", "PAB", "QTY", "RESERVED", "TRACE", "UNITCOST", "VALUE", "VALUEASIF",
+    "VERSION", "WORKDATE",
   ]);
   for (const f of functions) expect(f.name).toBe(f.id);
 });
