@@ -1,4 +1,4 @@
-/** Availability: one item by Period, Event or Location, written to its sheet. */
+/** Availability: one item by Period, Event, Location or BOM level, written to its sheet. */
 import { Button, Dropdown, Field, Input, Option, Tab, TabList, Text, makeStyles } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
 import type { PeriodType } from "../functions/planArguments";
@@ -18,14 +18,19 @@ export function AvailabilityScreen(deps: AppDeps) {
   const styles = useStyles();
   const availability = useAvailability(deps);
   const { form, setForm } = availability;
-  const dateLabel = form.view === "Period" ? "Start date" : form.view === "Event" ? "From" : "Date";
+  const dateLabel = form.view === "Period" ? "Start date" : form.view === "Event" ? "From" : form.view === "BOM" ? "Needed by" : "Date";
   return (
     <section aria-label="Availability">
-      <Text size={200}>Projected availability from on-hand stock and open orders (blank date = work date).</Text>
+      <Text size={200}>
+        {form.view === "BOM"
+          ? "How many of an assembled item can be made from available components, and the bottleneck (blank date = work date)."
+          : "Projected availability from on-hand stock and open orders (blank date = work date)."}
+      </Text>
       <TabList size="small" selectedValue={form.view} onTabSelect={(_e, d) => setForm({ view: d.value as AvailabilityView })}>
         <Tab value="Period">By period</Tab>
         <Tab value="Event">By event</Tab>
         <Tab value="Location">By location</Tab>
+        <Tab value="BOM">By BOM level</Tab>
       </TabList>
       <div className={styles.form}>
         <Field label="Item No." required><Input className={styles.control} value={form.item} onChange={(_e, d) => setForm({ item: d.value })} /></Field>

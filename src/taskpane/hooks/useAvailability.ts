@@ -1,24 +1,24 @@
 /**
- * Availability screen state (excel.md §4.1): one item, by Period, Event or Location, written to its sheet
- * (tblAvailPeriod, tblAvailEvent, tblAvailLocation) from the same evaluator as the INV functions.
+ * Availability screen state (excel.md §4.1): one item, by Period, Event, Location or BOM level, written to its
+ * sheet (tblAvailPeriod, tblAvailEvent, tblAvailLocation, tblAvailBOM) from the same evaluator as the INV functions.
  */
 import { useCallback, useState } from "react";
 import type { AppDeps } from "../../app/deps";
 import { isoDateText } from "../../functions/arguments";
 import type { PeriodType } from "../../functions/planArguments";
-import { availByEventSpec, availByLocationSpec, availByPeriodSpec, type PlanSource } from "../../excel/sheets/availabilitySheets";
+import { availByBomSpec, availByEventSpec, availByLocationSpec, availByPeriodSpec, type PlanSource } from "../../excel/sheets/availabilitySheets";
 import type { TableSpec } from "../../excel/port";
 import { writePlanSheet } from "./planningCommands";
 import { stampTime } from "./useLedgers";
 import { useTask, type TaskState } from "./useTask";
 
-export type AvailabilityView = "Period" | "Event" | "Location";
+export type AvailabilityView = "Period" | "Event" | "Location" | "BOM";
 
 export interface AvailabilityForm {
   view: AvailabilityView;
   item: string;
   location: string;
-  /** Period: first day; Event: from; Location: the date. Blank = work date (Event: the beginning). */
+  /** Period: first day; Event: from; Location and BOM: the date (needed by). Blank = work date (Event: the beginning). */
   date: string;
   /** Event only: last day (blank = no end). */
   to: string;
@@ -45,6 +45,8 @@ export function availabilitySpec(form: AvailabilityForm, source: PlanSource, sta
   };
   const location = form.location.trim();
   if (form.view === "Location") return availByLocationSpec(source, item, date(form.date) ?? source.company.workDate, stamp);
+  // How many parents can be built by the date, per BOM line, with the bottleneck (inventory.md §14.4).
+  if (form.view === "BOM") return availByBomSpec(source, { item, date: date(form.date) ?? source.company.workDate, location }, stamp);
   if (form.view === "Event") return availByEventSpec(source, { item, from: date(form.date), to: date(form.to), location }, stamp);
   const count = Number(form.count);
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw new Error("Periods must be a whole number from 1 to 1000");
