@@ -12,6 +12,7 @@ import type { CellStyle } from "./memorySheet";
 import { MemorySheet, StyleTable } from "./memorySheet";
 import { displayText } from "./numberFormats";
 import type {
+  ActiveCell,
   CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
@@ -80,6 +81,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly listeners = new Set<(change: WorkbookChange) => void>();
   private readonly writerOptions: ChunkOptions;
   private active: string | null = null;
+  private selected: { sheet: string; row: number; column: number } | null = null;
   private lastSheet: MemorySheet | undefined;
 
   constructor(options: MemoryWorkbookOptions = {}) {
@@ -147,6 +149,19 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async activeSheetName(): Promise<string | null> {
     return this.activeSheet();
+  }
+
+  async activeCell(): Promise<ActiveCell | null> {
+    const sheet = this.activeSheet();
+    if (!sheet) return null;
+    const at = this.selected?.sheet === sheet ? this.selected : { row: 0, column: 0 };
+    const { value, formula } = this.cellData(sheet, at.row, at.column);
+    return { sheet, row: at.row, column: at.column, address: a1Address(at.row, at.column), formula, value };
+  }
+
+  /** The grid's selection (the workbench calls it as the user moves), read back by activeCell. */
+  selectCell(sheet: string, row: number, column: number): void {
+    this.selected = { sheet, row, column };
   }
 
   // ---- What the workbench grid draws -------------------------------------------------------------
@@ -365,4 +380,11 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.visibility = visibility;
     this.emit({ kind: "sheets" });
   }
+}
+
+/** "B7" for 0-based row 6, column 1. */
+export function a1Address(row: number, column: number): string {
+  let letters = "";
+  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
 }

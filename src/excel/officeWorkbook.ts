@@ -6,7 +6,7 @@
  */
 import { jsonBytes } from "./cellValues";
 import type {
-  CellFill, CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions,
+  ActiveCell, CellFill, CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions,
   WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
@@ -141,6 +141,23 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).activate();
       await context.sync();
+    });
+  }
+
+  activeCell(): Promise<ActiveCell | null> {
+    return this.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load(["address", "formulas", "values", "rowIndex", "columnIndex"]);
+      await context.sync();
+      // "Sheet1!B7" or "'My sheet'!B7": the sheet part is quoted when it holds spaces.
+      const bang = cell.address.lastIndexOf("!");
+      const sheet = cell.address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const formula = cell.formulas[0][0];
+      const value = cell.values[0][0] as CellValue;
+      return {
+        sheet, row: cell.rowIndex, column: cell.columnIndex, address: cell.address.slice(bang + 1),
+        formula: typeof formula === "string" && formula.startsWith("=") ? formula : null, value,
+      };
     });
   }
 

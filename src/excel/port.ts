@@ -164,4 +164,18 @@ export interface WorkbookPort {
   activate(sheet: string): Promise<void>;
   /** The sheet the user is on, or null when the workbook cannot tell (optional: older hosts). */
   activeSheetName?(): Promise<string | null>;
+  /** The selected cell (top-left of the selection), its formula and value (optional; Explain selected cell). */
+  activeCell?(): Promise<ActiveCell | null>;
+}
+
+export interface ActiveCell {
+  sheet: string;
+  /** 0-based worksheet row and column. */
+  row: number;
+  column: number;
+  /** A1 address without the sheet ("B7"). */
+  address: string;
+  /** Formula text with its "=", or null for a constant. */
+  formula: string | null;
+  value: CellValue;
 }

@@ -13,8 +13,9 @@ import { LedgersScreen } from "./LedgersScreen";
 import { AvailabilityScreen } from "./AvailabilityScreen";
 import { CountScreen } from "./CountScreen";
 import { TraceScreen } from "./TraceScreen";
+import { ReconciliationScreen } from "./ReconciliationScreen";
 
-type Screen = "items" | "journal" | "ledgers" | "trace" | "availability" | "count";
+type Screen = "items" | "journal" | "ledgers" | "trace" | "availability" | "count" | "reconciliation";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", width: "100%", maxWidth: "350px", minWidth: "300px", boxSizing: "border-box", padding: "8px 12px" },
@@ -39,6 +40,7 @@ export function App(props: AppDeps) {
         <Tab value="trace">Trace</Tab>
         <Tab value="availability">Availability</Tab>
         <Tab value="count">Count</Tab>
+        <Tab value="reconciliation">Reconciliation</Tab>
       </TabList>
       <div className={styles.body}>
         {screen === "items" && <ItemsScreen {...props} />}
@@ -47,6 +49,7 @@ export function App(props: AppDeps) {
         {screen === "trace" && <TraceScreen {...props} />}
         {screen === "availability" && <AvailabilityScreen {...props} />}
         {screen === "count" && <CountScreen {...props} />}
+        {screen === "reconciliation" && <ReconciliationScreen {...props} />}
       </div>
     </main>
   );

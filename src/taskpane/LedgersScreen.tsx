@@ -3,6 +3,7 @@ import { Button, Text, makeStyles } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
 import { useLedgers } from "./hooks/useLedgers";
 import { TaskStatus } from "./components/TaskStatus";
+import { LedgerActions } from "./components/recon/LedgerActions";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "8px 0" },
@@ -23,6 +24,7 @@ export function LedgersScreen(deps: AppDeps) {
         </Button>
       </div>
       <TaskStatus task={ledgers.task} />
+      <LedgerActions {...deps} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * The workbench page: the task pane app on the left, the in-memory workbook on the right (formula bar,
  * grid, sheet tabs), so the add-in can be used and tested in a plain browser without Excel.
  */
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import type { AppDeps } from "../app/deps";
@@ -35,6 +35,10 @@ export function Workbench({ deps, controller, onDownload }: WorkbenchProps) {
   const active = controller.activeSheet();
   const editing = useCellEditing(controller, active);
   const { selection } = editing;
+  // The pane's "Explain selected cell" reads the selection back through the port (activeCell).
+  useEffect(() => {
+    if (active) controller.workbook.selectCell(active, selection.row, selection.col);
+  }, [active, controller, selection.row, selection.col]);
 
   return (
     <div className={styles.page}>
