@@ -93,7 +93,8 @@ export function explainArguments(fn: string, args: readonly unknown[]): unknown[
     case "COGS":
       return [fn, a(0), a(1), a(2), a(3), a(4), a(5)];
     case "RESERVED":
-      return [fn, a(0), undefined, undefined, a(1), undefined, a(2) === undefined ? undefined : `side=${String(a(2))}`];
+      // EXPLAIN lists the reservations on inventory (the default side); the supply and demand sides have no rows of their own.
+      return [fn, a(0), undefined, undefined, a(1), undefined, undefined];
     case "LOTQTY": {
       const options = [`lot=${String(a(1) ?? "")}`, a(4) === undefined ? "" : `serial=${String(a(4))}`].filter(Boolean).join(";");
       return [fn, a(0), a(2), undefined, a(3), undefined, options];

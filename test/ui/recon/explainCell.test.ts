@@ -1,4 +1,8 @@
+import { composeApp } from "../../../src/app/composition";
+import { loadDemoLedger } from "../../../src/demo/demoData";
 import { MemoryWorkbook } from "../../../src/excel/memoryWorkbook";
+import { closeChangeChannel, flushFunctions, invFunctions } from "../../../src/functions/registry";
+import { MemoryLedgerStore } from "../../../src/storage/memoryStore";
 import { explainArguments, parseInvCall, resolveArguments } from "../../../src/taskpane/hooks/explainCell";
 import { explainActiveCell } from "../../../src/taskpane/hooks/reconCommands";
 
@@ -63,5 +67,27 @@ describe("Explain selected cell: the INV call of a formula", () => {
     wb.setCellInput("Analysis", 0, 0, '=INV.QTY("9999")');
     const failing = () => [[{ code: "#N/A", message: "Item 9999 does not exist" }]];
     await expect(explainActiveCell(wb, failing, reporter, "")).rejects.toThrow("INV.EXPLAIN for Analysis!A1: #N/A Item 9999 does not exist");
+  });
+});
+
+describe("Explain selected cell with the real INV.EXPLAIN on the DEMO", () => {
+  afterAll(async () => {
+    closeChangeChannel();
+    await flushFunctions();
+  });
+
+  it("=INV.VALUE(A4,\"2025-01-31\") on item 1000: the six value entries and a Total of 920.00", async () => {
+    const wb = new MemoryWorkbook({ writer: { yieldToEventLoop: async () => undefined } });
+    const deps = composeApp(new MemoryLedgerStore(), wb);
+    await loadDemoLedger(deps.service);
+    wb.addSheet("Analysis");
+    wb.setCellInput("Analysis", 3, 0, "'1000");
+    wb.setCellInput("Analysis", 3, 1, '=INV.VALUE(A4,"2025-01-31")');
+    wb.selectCell("Analysis", 3, 1);
+    await explainActiveCell(wb, invFunctions.EXPLAIN, reporter, "Generated 2025-02-05 10:14");
+    const table = await wb.readTable("tblExplain");
+    const at = (header: string) => table?.headers.indexOf(header) ?? -1;
+    expect(table?.rows.map((row) => [row[at("Entry No.")], row[at("Cost Amount")]])).toEqual([[2, 1000], [4, 1200], [6, -1320], [9, -360], [10, 360], [12, 40], ["Total", 920]]);
+    expect(table?.rows[0][at("Source Cell")]).toBe("Analysis!B4");
   });
 });
