@@ -1,10 +1,12 @@
 /**
  * The sheet grid. Only the rows in view (plus a small margin) are rendered, so ledger sheets of a few
  * thousand rows scroll smoothly. Cells are plain text nodes: nothing from the workbook is parsed as HTML.
+ * Grouped rows (row outlines) get a +/− button on their summary row that collapses or expands the group.
  */
-import { useEffect, useRef, useState, type CSSProperties, type RefObject, type UIEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject, type UIEvent } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { addressOf, columnLetters, type GridCell, type GridSheet } from "./gridModel";
+import { isSummaryRow, rowOrder, type RowOrder } from "./outline";
 
 export const ROW_HEIGHT = 22;
 const HEADER_WIDTH = 44;
@@ -33,6 +35,19 @@ const useStyles = makeStyles({
   // Column letters and frozen rows stay at the top; scrolled rows pass under them.
   top: { position: "sticky", top: 0, zIndex: 4, backgroundColor: tokens.colorNeutralBackground1 },
   headingRow: { display: "flex", height: `${ROW_HEIGHT}px` },
+  rowNumber: { display: "flex", alignItems: "center", justifyContent: "center", gap: "2px", padding: "0 2px" },
+  outlineButton: {
+    width: "14px",
+    height: "14px",
+    padding: 0,
+    lineHeight: "12px",
+    fontSize: "11px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+    flexShrink: 0,
+  },
 });
 
 /** The sheet's used columns plus two, and at least enough to fill the visible width. */
@@ -99,8 +114,17 @@ function cellStyle(cell: GridCell | undefined, sheet: GridSheet, col: number): C
   };
 }
 
+/** The +/− button of a summary row (Excel draws it in the outline bar; here beside the row number). */
+export interface OutlineToggle {
+  collapsed: boolean;
+  onToggle(): void;
+}
+
 interface GridRowProps extends Omit<GridProps, "selection"> {
   row: number;
+  /** Display position (differs from the row when groups above are collapsed). */
+  position: number;
+  outlineToggle?: OutlineToggle;
   cols: number;
   width: number;
   /** A frozen row, laid out in the sticky top block instead of at its absolute place. */
@@ -109,11 +133,24 @@ interface GridRowProps extends Omit<GridProps, "selection"> {
   selectedCol: number | null;
 }
 
-function GridRow({ sheet, row, cols, width, inFlow, selectedCol, onSelect, onStartEdit }: GridRowProps) {
+function GridRow({ sheet, row, position, outlineToggle, cols, width, inFlow, selectedCol, onSelect, onStartEdit }: GridRowProps) {
   const styles = useStyles();
   return (
-    <div className={inFlow ? styles.rowInFlow : styles.row} style={inFlow ? { width } : { top: (row + 1) * ROW_HEIGHT, width }} data-row={row}>
-      <div className={`${styles.cell} ${styles.heading} ${styles.rowHeading}`} style={{ width: HEADER_WIDTH }}>
+    <div className={inFlow ? styles.rowInFlow : styles.row} style={inFlow ? { width } : { top: (position + 1) * ROW_HEIGHT, width }} data-row={row}>
+      <div className={`${styles.cell} ${styles.heading} ${styles.rowHeading} ${styles.rowNumber}`} style={{ width: HEADER_WIDTH }}>
+        {outlineToggle && (
+          <button
+            type="button"
+            className={styles.outlineButton}
+            aria-label={`${outlineToggle.collapsed ? "Expand" : "Collapse"} the group under row ${row + 1}`}
+            aria-expanded={!outlineToggle.collapsed}
+            data-outline-toggle={row}
+            onMouseDown={(event) => event.stopPropagation()}
+            onClick={outlineToggle.onToggle}
+          >
+            {outlineToggle.collapsed ? "+" : "−"}
+          </button>
+        )}
         {row + 1}
       </div>
       {Array.from({ length: cols }, (_, col) => {
@@ -152,7 +189,7 @@ function useViewSize(viewport: RefObject<HTMLDivElement | null>): { width: numbe
 }
 
 /** Scrolls the viewport when the selection moves out of view (keyboard moves, cells picked from the pane). */
-function useSelectionInView(viewport: RefObject<HTMLDivElement | null>, sheet: GridSheet, selection: GridSelection): void {
+function useSelectionInView(viewport: RefObject<HTMLDivElement | null>, sheet: GridSheet, selection: GridSelection, order: RowOrder): void {
   // What stays in view: the column letters and frozen rows on top, the row numbers and frozen columns left.
   const topBlock = (1 + sheet.frozenRows) * ROW_HEIGHT;
   const leftBlock = columnLeft(sheet, sheet.frozenColumns);
@@ -160,7 +197,7 @@ function useSelectionInView(viewport: RefObject<HTMLDivElement | null>, sheet: G
   const scrollsHorizontally = selection.col >= sheet.frozenColumns;
   const left = columnLeft(sheet, selection.col);
   const right = left + sheet.colWidth(selection.col);
-  const top = (selection.row + 1) * ROW_HEIGHT;
+  const top = (order.positionOf(selection.row) + 1) * ROW_HEIGHT;
   useEffect(() => {
     const element = viewport.current;
     if (!element) return;
@@ -171,24 +208,54 @@ function useSelectionInView(viewport: RefObject<HTMLDivElement | null>, sheet: G
   }, [viewport, left, right, top, topBlock, leftBlock, scrollsVertically, scrollsHorizontally]);
 }
 
+const NO_ROWS: ReadonlySet<number> = new Set();
+const NO_OUTLINE: ReadonlyMap<number, number> = new Map();
+
+/** The summary rows collapsed on the sheet shown (forgotten when another sheet is shown). */
+function useCollapsedRows(sheetName: string): [ReadonlySet<number>, (row: number) => void] {
+  const [state, setState] = useState<{ sheet: string; rows: ReadonlySet<number> }>({ sheet: sheetName, rows: NO_ROWS });
+  const collapsed = state.sheet === sheetName ? state.rows : NO_ROWS;
+  const toggle = useCallback(
+    (row: number) =>
+      setState((old) => {
+        const rows = new Set(old.sheet === sheetName ? old.rows : NO_ROWS);
+        if (!rows.delete(row)) rows.add(row);
+        return { sheet: sheetName, rows };
+      }),
+    [sheetName],
+  );
+  return [collapsed, toggle];
+}
+
 export function Grid(props: GridProps) {
   const { sheet, selection } = props;
   const styles = useStyles();
   const viewport = useRef<HTMLDivElement | null>(null);
   const view = useViewSize(viewport);
   const [scrollTop, setScrollTop] = useState(0);
-  const rows = Math.max(sheet.rowCount + 20, Math.ceil(view.height / ROW_HEIGHT) + 1);
+  const [collapsed, toggle] = useCollapsedRows(sheet.name);
+  const outline = sheet.outline ?? NO_OUTLINE;
+  const padded = Math.max(sheet.rowCount + 20, Math.ceil(view.height / ROW_HEIGHT) + 1);
+  const order = useMemo(() => rowOrder(sheet.rowCount, padded, outline, collapsed), [sheet.rowCount, padded, outline, collapsed]);
+  const rows = Math.max(order.count, Math.ceil(view.height / ROW_HEIGHT) + 1);
   const cols = columnsToFill(sheet, view.width);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows - 1, Math.ceil((scrollTop + view.height) / ROW_HEIGHT) + OVERSCAN);
   const width = HEADER_WIDTH + Array.from({ length: cols }, (_, col) => sheet.colWidth(col)).reduce((a, b) => a + b, 0);
 
-  useSelectionInView(viewport, sheet, selection);
+  useSelectionInView(viewport, sheet, selection, order);
 
+  // Frozen rows (banner and header) are never grouped, so their positions are their rows.
   const frozen = Array.from({ length: sheet.frozenRows }, (_, row) => row);
   const visible: number[] = [];
-  for (let row = Math.max(first, sheet.frozenRows); row <= last; row++) visible.push(row);
-  const rowProps = (row: number) => ({ ...props, row, cols, width, selectedCol: row === selection.row ? selection.col : null });
+  for (let position = Math.max(first, sheet.frozenRows); position <= last; position++) visible.push(position);
+  const rowProps = (position: number) => {
+    const row = order.rowAt(position);
+    const outlineToggle = outline.size > 0 && row < sheet.rowCount && isSummaryRow(outline, row)
+      ? { collapsed: collapsed.has(row), onToggle: () => toggle(row) }
+      : undefined;
+    return { ...props, row, position, outlineToggle, cols, width, selectedCol: row === selection.row ? selection.col : null };
+  };
   return (
     <div
       className={styles.viewport}
@@ -200,12 +267,12 @@ export function Grid(props: GridProps) {
       <div style={{ height: (rows + 1) * ROW_HEIGHT, width, position: "relative" }}>
         <div className={styles.top} style={{ width }}>
           <ColumnHeadings sheet={sheet} cols={cols} />
-          {frozen.map((row) => (
-            <GridRow key={row} {...rowProps(row)} inFlow />
+          {frozen.map((position) => (
+            <GridRow key={position} {...rowProps(position)} inFlow />
           ))}
         </div>
-        {visible.map((row) => (
-          <GridRow key={row} {...rowProps(row)} />
+        {visible.map((position) => (
+          <GridRow key={order.rowAt(position)} {...rowProps(position)} />
         ))}
       </div>
     </div>

@@ -26,6 +26,8 @@ export interface GridSheet {
   cell(row: number, col: number): GridCell | undefined;
   /** Column width in pixels. */
   colWidth(col: number): number;
+  /** Outline level per grouped row (summary rows above their detail); absent or empty = no outline. */
+  outline?: ReadonlyMap<number, number>;
 }
 
 /** Excel column letters: 0 → A, 25 → Z, 26 → AA. */

@@ -39,6 +39,7 @@ export function gridSheetOf(workbook: MemoryWorkbook, name: string): GridSheet {
       return points === undefined ? DEFAULT_COLUMN_PX : Math.round(points * POINTS_TO_PX);
     },
     cell: (row, col) => (model ? gridCell(workbook, name, row, col, tables) : undefined),
+    outline: new Map(model ? workbook.outlinedRows(name) : []),
   };
 }
 
