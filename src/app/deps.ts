@@ -5,6 +5,8 @@
 import type { InventoryService } from "../core/service/inventoryService";
 import type { LedgerStore } from "../core/ports";
 import type { WorkbookPort } from "../excel/port";
+import type { SafetyVault } from "../backup/safetyVault";
+import type { StorageStatusSource } from "../backup/storageStatus";
 
 export interface AppDeps {
   service: InventoryService;
@@ -16,4 +18,10 @@ export interface AppDeps {
   selectTableCell?: (table: string, row: number, column: string) => void;
   /** Wall clock for sheet banners ("Generated …"); injected so tests are deterministic. */
   now?: () => Date;
+  /** Where restore keeps its safety backups (excel.md §5); in memory when absent. */
+  safetyVault?: SafetyVault;
+  /** Offers bytes as a downloaded file (default: a link click; a desktop webview may need an Office dialog). */
+  saveFile?: (name: string, bytes: Uint8Array) => void;
+  /** navigator.storage or a stand-in (tests); absent: persistence status unknown. */
+  storage?: StorageStatusSource;
 }

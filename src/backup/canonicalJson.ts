@@ -13,7 +13,8 @@ export function canonicalJson(value: unknown, path = "record"): string {
   switch (typeof value) {
     case "number":
       checkNumber(value, path);
-      return JSON.stringify(value);
+      // JSON.stringify writes -0 as 0; "-0" is valid JSON and parses back to -0, so the store comes back exact.
+      return Object.is(value, -0) ? "-0" : JSON.stringify(value);
     case "string":
     case "boolean":
       return JSON.stringify(value);

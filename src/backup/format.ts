@@ -32,9 +32,8 @@ export interface EncodedBackup {
   manifest: BackupManifest;
 }
 
-const encoder = new TextEncoder();
-
 export async function encodeBackup(snapshot: StoreSnapshot, options: EncodeOptions): Promise<EncodedBackup> {
+  const encoder = new TextEncoder();
   const lines = snapshotLines(snapshot);
   const body = encoder.encode(lines.map((line) => `${canonicalJson(line, `${line.store} record`)}\n`).join(""));
   const manifest: BackupManifest = {

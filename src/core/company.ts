@@ -124,6 +124,8 @@ export interface Company {
   /** Ending dates of closed inventory periods, ascending. */
   closedInventoryPeriods: IsoDate[];
   counters: Counters;
+  /** Code of the inventory posting group whose accounts `accounts` holds (e.g. RESALE); INV.ITEM shows it. */
+  inventoryPostingGroup?: string;
   /** G/L balance per account, debit positive; kept in step with the G/L entries appended. */
   glBalances: Record<string, Money>;
   /** Bumped by every posting, adjustment, setup change or restore. */

@@ -25,6 +25,7 @@ export const DEMO_COMPANY: CompanyInput = {
   inventorySetup: { automaticCostPosting: true, expectedCostPosting: false, averageCostPeriod: "Day", averageCostCalcType: "Item" },
   locations: [{ code: "MAIN" }, { code: "EAST" }],
   // Posting group RESALE of excel.md §0.
+  inventoryPostingGroup: "RESALE",
   accounts: { inventory: "1300", cogs: "5000", inventoryAdjustment: "5100", directCostApplied: "5200" },
   // Categories of excel.md §0, each listing the Option attribute Color (declared once, typed on first mention).
   categories: [

@@ -14,8 +14,9 @@ import { AvailabilityScreen } from "./AvailabilityScreen";
 import { CountScreen } from "./CountScreen";
 import { TraceScreen } from "./TraceScreen";
 import { ReconciliationScreen } from "./ReconciliationScreen";
+import { SettingsScreen } from "./SettingsScreen";
 
-type Screen = "items" | "journal" | "ledgers" | "trace" | "availability" | "count" | "reconciliation";
+type Screen = "items" | "journal" | "ledgers" | "trace" | "availability" | "count" | "reconciliation" | "settings";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", width: "100%", maxWidth: "350px", minWidth: "300px", boxSizing: "border-box", padding: "8px 12px" },
@@ -41,6 +42,7 @@ export function App(props: AppDeps) {
         <Tab value="availability">Availability</Tab>
         <Tab value="count">Count</Tab>
         <Tab value="reconciliation">Reconciliation</Tab>
+        <Tab value="settings">Settings</Tab>
       </TabList>
       <div className={styles.body}>
         {screen === "items" && <ItemsScreen {...props} />}
@@ -50,6 +52,7 @@ export function App(props: AppDeps) {
         {screen === "availability" && <AvailabilityScreen {...props} />}
         {screen === "count" && <CountScreen {...props} />}
         {screen === "reconciliation" && <ReconciliationScreen {...props} />}
+        {screen === "settings" && <SettingsScreen {...props} />}
       </div>
     </main>
   );

@@ -5,6 +5,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { composeApp, DEFAULT_DB_NAME, requestPersistentStorage } from "../app/composition";
+import { DexieSafetyVault } from "../backup/safetyVault";
 import { DexieLedgerStore } from "../storage/dexieStore";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import { App } from "./App";
@@ -13,7 +14,7 @@ function render(): void {
   const container = document.getElementById("container");
   if (!container) return;
   requestPersistentStorage();
-  const deps = composeApp(new DexieLedgerStore(DEFAULT_DB_NAME), new OfficeWorkbook());
+  const deps = composeApp(new DexieLedgerStore(DEFAULT_DB_NAME), new OfficeWorkbook(), { safetyVault: new DexieSafetyVault(DEFAULT_DB_NAME) });
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <App {...deps} />

@@ -11,6 +11,7 @@ import { createDemoSheets } from "../demo/demoWorkbook";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { exportXlsx } from "../excel/xlsxExport";
 import { invFunctions } from "../functions/registry";
+import { DexieSafetyVault } from "../backup/safetyVault";
 import { DexieLedgerStore } from "../storage/dexieStore";
 import { WorkbenchController } from "./controller";
 import { installTestHooks } from "./testHooks";
@@ -41,6 +42,7 @@ function start(): void {
     onLedgerChanged: () => void controller.recalculate(),
     selectTableCell: controller.selectTableCell,
     now,
+    safetyVault: new DexieSafetyVault(dbName),
   });
 
   const ready = controller.track(

@@ -1,6 +1,5 @@
 /** Shared set-up of the reliability tests: a DEMO ledger on either store, fixed clocks, gzip helpers. */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { canonicalJson } from "../../src/backup/canonicalJson";
 import type { LedgerStore, StoreSnapshot } from "../../src/core/ports";
 import { InventoryService } from "../../src/core/service/inventoryService";
 import { loadDemoLedger } from "../../src/demo/demoData";
@@ -32,10 +31,7 @@ export async function destroyDexieStores(): Promise<void> {
 export const backupText = (bytes: Uint8Array): string => gunzipSync(bytes).toString("utf8");
 export const gzipText = (text: string): Uint8Array => new Uint8Array(gzipSync(Buffer.from(text, "utf8")));
 
-/**
- * Record equality as a backup sees it: JSON has no -0 (the engine yields it for a negated zero amount),
- * so a restored 0 stands for a stored -0; both compare equal in every sum and comparison the engine makes.
- */
+/** Record equality after a trip through a backup: exact, -0 included (canonical JSON keeps it). */
 export function expectSameRecords(actual: StoreSnapshot, expected: StoreSnapshot): void {
-  expect(canonicalJson(actual)).toBe(canonicalJson(expected));
+  expect(actual).toEqual(expected);
 }

@@ -41,6 +41,8 @@ export interface CompanyInput {
   nonstockItems?: NonstockItem[];
   nonstockSetup?: { noFormat: string; noFormatSeparator?: string };
   unitOfMeasureCodes?: string[];
+  /** The posting group code of `accounts` (excel.md §0: RESALE). */
+  inventoryPostingGroup?: string;
 }
 
 export interface UnitOfMeasureInput {
@@ -103,6 +105,7 @@ export function companyFromInput(input: CompanyInput): Company {
   company.nonstockItems = (input.nonstockItems ?? []).map((n) => ({ ...n, itemNo: n.itemNo ?? null }));
   company.nonstockSetup = input.nonstockSetup;
   company.unitOfMeasureCodes = input.unitOfMeasureCodes;
+  if (input.inventoryPostingGroup !== undefined) company.inventoryPostingGroup = input.inventoryPostingGroup;
   company.attributeDefinitions = definitions;
   return company;
 }
