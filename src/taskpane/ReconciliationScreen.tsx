@@ -68,7 +68,7 @@ export function ReconciliationScreen(deps: AppDeps) {
       <div className={styles.actions}>
         <Button appearance="primary" onClick={r.reconcile} disabled={busy}>Reconcile</Button>
       </div>
-      {r.summary && <ReconTiles summary={r.summary} onShowRow={r.showReconRow} />}
+      {r.summary && <ReconTiles summary={r.summary} onShowRow={r.showReconRow} onExplainRow={r.explainRow} />}
 
       <Text weight="semibold" className={styles.heading}>Manual G/L lines</Text>
       <Text size={200}>General journal lines to any G/L account, typed on the General Journal sheet.</Text>

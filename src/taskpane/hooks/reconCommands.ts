@@ -11,6 +11,7 @@ import type { LedgerStore } from "../../core/ports";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { GLEntry, Item } from "../../core/types";
 import type { CellValue, WorkbookPort, WriteProgress } from "../../excel/port";
+import { FIRST_DATA_ROW } from "../../excel/sheetWriter";
 import { appendCostAdjLog, COST_ADJ_LOG_SHEET } from "../../excel/sheets/costAdjLogSheet";
 import { EXPLAIN_SHEET, explainSpec } from "../../excel/sheets/explainSheet";
 import { amountText, RECON_SHEET, RECON_TABLE, reconSpec, trialBalanceOrRefuse, type ReconParameters } from "../../excel/sheets/glReconSheet";
@@ -54,10 +55,12 @@ export async function writeValuationSheet(store: LedgerStore, workbook: Workbook
 export interface UnreconciledRow {
   row: number;
   label: string;
+  accountNo: string;
   difference: number;
 }
 
 export interface ReconSummary {
+  asOf: string;
   totalDifference: number;
   unreconciled: UnreconciledRow[];
 }
@@ -82,9 +85,9 @@ export async function writeReconSheet(
   await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
   await workbook.activate(RECON_SHEET);
   const unreconciled = recon.rows.flatMap((row, index) =>
-    row.difference === 0 ? [] : [{ row: index, label: [row.accountNo, row.item ?? row.location].filter(Boolean).join(" · ") || row.accountNo, difference: moneyToNumber(row.difference) }],
+    row.difference === 0 ? [] : [{ row: index, label: [row.accountNo, row.item ?? row.location].filter(Boolean).join(" · ") || row.accountNo, accountNo: row.accountNo, difference: moneyToNumber(row.difference) }],
   );
-  const summary = { totalDifference: moneyToNumber(recon.totalDifference), unreconciled };
+  const summary = { asOf: p.asOf, totalDifference: moneyToNumber(recon.totalDifference), unreconciled };
   const detail = `Sheet "${RECON_SHEET}", ledger v${ledger.version}${trialBalanceSheet ? `, G/L from sheet "${trialBalanceSheet}"` : ""}.`;
   const outcome: Outcome = recon.totalDifference === 0
     ? { intent: "success", title: "Inventory reconciles with the G/L: difference 0.00", detail }
@@ -133,6 +136,26 @@ function errorText(cell: unknown): string | null {
     return [code, message].filter((part) => typeof part === "string" && part !== "").join(" ") || "error";
   }
   return null;
+}
+
+/**
+ * Drill-down of an unreconciled recon row: the entries behind the account's difference (manual G/L
+ * entries, value entries not posted) from INV.EXPLAIN("GLDIFF", account, asOf), on the Explain sheet.
+ * The explanation is per account, also for a row of an item or a location.
+ */
+export async function explainReconRow(workbook: WorkbookPort, explain: ExplainFunction | undefined, row: UnreconciledRow, asOf: string, reporter: TaskReporter, stamp: string): Promise<Outcome> {
+  if (!explain) throw new RefusedError("INV.EXPLAIN is not available in this build");
+  const formula = `=INV.GLDIFF("${row.accountNo}","${asOf}")`;
+  const spill = (await explain("GLDIFF", row.accountNo, asOf)) as unknown[][];
+  const failure = errorText(Array.isArray(spill) ? spill[0]?.[0] : spill);
+  if (failure || !Array.isArray(spill)) throw new RefusedError(`Entries of account ${row.accountNo}: ${failure ?? "no rows"}`);
+  const rows = spill.map((cells) => cells.map((value) => (errorText(value) ?? value) as CellValue));
+  // The Difference cell of the row: column I, below the header on row 5.
+  const sourceCell = `${RECON_SHEET}!I${FIRST_DATA_ROW + row.row + 1}`;
+  const spec = explainSpec(rows, { sourceCell, formula }, stamp);
+  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await workbook.activate(EXPLAIN_SHEET);
+  return { intent: "success", title: `Entries behind ${row.label}: ${spec.rows.length} rows`, detail: `${formula} on sheet "${EXPLAIN_SHEET}".` };
 }
 
 /** Explain selected cell: parses the active cell's INV formula and writes INV.EXPLAIN's rows to the Explain sheet. */

@@ -9,7 +9,8 @@ import type { ReconGrouping } from "../../core/gl/reconciliation";
 import type { IsoDate } from "../../core/types";
 import { isoDateText } from "../../functions/arguments";
 import { openGenJournalSheet, postGenJournalSheet, validateGenJournalSheet } from "./genJournalCommands";
-import { RECON_TABLE, writeReconSheet, writeValuationSheet, type ReconSummary } from "./reconCommands";
+import { invFunctions } from "../../functions/registry";
+import { explainReconRow, RECON_TABLE, writeReconSheet, writeValuationSheet, type ExplainFunction, type ReconSummary, type UnreconciledRow } from "./reconCommands";
 import { stampTime } from "./useLedgers";
 import { useTask, type TaskState } from "./useTask";
 
@@ -42,6 +43,8 @@ export interface ReconciliationCommands {
   reconcile(): void;
   /** Selects a row of tblInvGLRecon (0-based data row): the tiles link to their rows. */
   showReconRow(row: number): void;
+  /** Writes the entries behind an unreconciled row to the Explain sheet. */
+  explainRow(row: UnreconciledRow): void;
   openGenJournal(): void;
   validateGenJournal(): void;
   postGenJournal(): void;
@@ -86,6 +89,13 @@ export function useReconciliation({ store, service, workbook, now, selectTableCe
 
   const showReconRow = useCallback((row: number) => selectTableCell?.(RECON_TABLE, row, "Difference"), [selectTableCell]);
 
+  const explainRow = useCallback((row: UnreconciledRow) => {
+    void run("Entries not listed", (reporter) => {
+      const explain = (invFunctions as Partial<Record<string, ExplainFunction>>).EXPLAIN;
+      return explainReconRow(workbook, explain, row, summary?.asOf ?? "", reporter, stamp());
+    });
+  }, [run, stamp, summary, workbook]);
+
   const openGenJournal = useCallback(() => void run("General Journal not opened", () => openGenJournalSheet(workbook)), [run, workbook]);
   const validateGenJournal = useCallback(() => void run("General journal not validated", () => validateGenJournalSheet(service, workbook)), [run, service, workbook]);
   const postGenJournal = useCallback(() => {
@@ -96,5 +106,5 @@ export function useReconciliation({ store, service, workbook, now, selectTableCe
     });
   }, [onLedgerChanged, run, service, workbook]);
 
-  return { task, valuation, setValuation, recon, setRecon, summary, writeValuation, reconcile, showReconRow, openGenJournal, validateGenJournal, postGenJournal };
+  return { task, valuation, setValuation, recon, setRecon, summary, writeValuation, reconcile, showReconRow, explainRow, openGenJournal, validateGenJournal, postGenJournal };
 }

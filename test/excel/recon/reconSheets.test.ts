@@ -64,7 +64,7 @@ test("Inventory GL Recon, DEMO: 1300 1,600.00 / 1,615.00 / 15.00 explained by GJ
   const { store, wb } = await demo();
   const { outcome, summary } = await writeReconSheet(store, wb, { asOf: "2025-01-31", grouping: "account", itemFilter: "", locationFilter: "" }, reporter, STAMP);
   expect(outcome).toMatchObject({ intent: "warning", title: "Difference 15.00 on 1 row(s)" });
-  expect(summary).toEqual({ totalDifference: 15, unreconciled: [{ row: 0, label: "1300", difference: 15 }] });
+  expect(summary).toEqual({ asOf: "2025-01-31", totalDifference: 15, unreconciled: [{ row: 0, label: "1300", accountNo: "1300", difference: 15 }] });
   const rows = await records(wb, "tblInvGLRecon");
   expect(rows[0]).toMatchObject({
     "Account Type": "Inventory", "G/L Account No.": "1300", "Inventory Ledger Amount": 1600, "Posted to G/L": 1600, "G/L Balance": 1615, Difference: 15, Status: "Difference",

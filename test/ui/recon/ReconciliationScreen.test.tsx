@@ -43,6 +43,15 @@ test("Reconcile: the 15.00 difference on 1300 as tiles; the tile and the row lin
   expect(selected).toEqual([["tblInvGLRecon", 0, "Difference"], ["tblInvGLRecon", 0, "Difference"]]);
   expect(within(summary).getByRole("button", { name: "Unreconciled rows 1" })).toBeTruthy();
   expect((await workbook.readTable("tblInvGLRecon"))?.rows[0].slice(3, 9)).toEqual(["1300", null, 1600, 1600, 1615, 15]);
+  // Drill-down: the entries behind the row (INV.EXPLAIN of GLDIFF) on the Explain sheet.
+  fireEvent.click(within(summary).getByRole("button", { name: "Entries behind 1300" }));
+  await screen.findByText(/Entries behind 1300: \d+ rows/, {}, { timeout: 5000 });
+  const explain = (await workbook.readTable("tblExplain"))!;
+  const at = (header: string) => explain.headers.indexOf(header);
+  expect(explain.rows.some((row) => row[at("Document No.")] === "GJ-0001" && row[at("Amount")] === 15)).toBe(true);
+  expect(explain.rows[explain.rows.length - 1].slice(0, 1)).toEqual(["Total"]);
+  expect(explain.rows[0][at("Formula")]).toBe('=INV.GLDIFF("1300","2025-01-31")');
+  expect(explain.rows[0][at("Source Cell")]).toBe("Inventory GL Recon!I6");
 });
 
 test("Write valuation: DEMO January ends at 1,600.00; a bad date is reported beside nothing written", async () => {

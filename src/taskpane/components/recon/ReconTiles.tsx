@@ -3,7 +3,7 @@
  * rows, then one link per unreconciled row; each selects its row on the Inventory GL Recon sheet.
  */
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReconSummary } from "../../hooks/reconCommands";
+import type { ReconSummary, UnreconciledRow } from "../../hooks/reconCommands";
 
 const useStyles = makeStyles({
   tiles: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "8px", margin: "4px 0" },
@@ -19,9 +19,11 @@ const amount = (value: number) => value.toLocaleString("en-US", { minimumFractio
 export interface ReconTilesProps {
   summary: ReconSummary;
   onShowRow(row: number): void;
+  /** Lists the entries behind a row on the Explain sheet. */
+  onExplainRow(row: UnreconciledRow): void;
 }
 
-export function ReconTiles({ summary, onShowRow }: ReconTilesProps) {
+export function ReconTiles({ summary, onShowRow, onExplainRow }: ReconTilesProps) {
   const styles = useStyles();
   const first = summary.unreconciled[0];
   const tone = summary.totalDifference === 0 ? styles.good : styles.bad;
@@ -42,6 +44,8 @@ export function ReconTiles({ summary, onShowRow }: ReconTilesProps) {
           {summary.unreconciled.map((row) => (
             <li key={row.row}>
               <Link as="button" onClick={() => onShowRow(row.row)}>{`${row.label}: ${amount(row.difference)}`}</Link>
+              {" · "}
+              <Link as="button" aria-label={`Entries behind ${row.label}`} onClick={() => onExplainRow(row)}>entries</Link>
             </li>
           ))}
         </ul>
