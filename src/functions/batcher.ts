@@ -87,8 +87,9 @@ export function settingsKeyOf(company: Company | undefined): string {
     // INV.ATTR / INV.ITEMS read inherited defaults and definitions (inventory.md §3.3).
     company.categories ?? [],
     company.attributeDefinitions ?? {},
-    // G/L accounts of the posting setup (INV.GLDIFF maps value entries onto them).
+    // G/L accounts of the posting setup (INV.GLDIFF maps value entries onto them) and its code (INV.ITEM).
     company.accounts,
+    company.inventoryPostingGroup ?? "",
     // Order lines, reservations and transfers in transit are not here: they are keyed per item
     // (planningKeys.ts), so an order for one item keeps the answers of the others.
   ]);

@@ -17,8 +17,8 @@ export const SPILL_CELL_CAP = 200_000;
 const TYPE_CAPTION: Record<ItemType, string> = { Inventory: "Inventory", NonInventory: "Non-Inventory", Service: "Service" };
 
 /** Item card fields by BC caption (lower-cased); unit amounts as numbers, flags as TRUE/FALSE. */
-const ITEM_FIELDS: Record<string, { caption: string; read: (item: Item) => CellScalar }> = {};
-function field(caption: string, read: (item: Item) => CellScalar): void {
+const ITEM_FIELDS: Record<string, { caption: string; read: (item: Item, company: Company) => CellScalar }> = {};
+function field(caption: string, read: (item: Item, company: Company) => CellScalar): void {
   ITEM_FIELDS[caption.toLowerCase()] = { caption, read };
 }
 field("No.", (item) => item.no);
@@ -37,6 +37,8 @@ field("Sales Blocked", (item) => item.salesBlocked);
 field("Purchasing Blocked", (item) => item.purchasingBlocked);
 field("Item Tracking", (item) => item.itemTracking);
 field("Created From Nonstock Item", (item) => item.createdFromNonstock ?? false);
+// One posting setup per company in this model: every item is in the group its accounts belong to (excel.md §0).
+field("Inventory Posting Group", (_item, company) => company.inventoryPostingGroup ?? "");
 
 /** The captions INV.ITEM knows, for the error text. */
 export const ITEM_FIELD_CAPTIONS = Object.values(ITEM_FIELDS).map((f) => f.caption);
@@ -61,7 +63,7 @@ function evaluateAttr(request: AttrRequest, company: Company, items: Map<string,
 /** A caption of the item card, else an attribute of the item (so fields may name attributes too). */
 function columnValue(company: Company, item: Item, name: string): CellScalar | undefined {
   const known = ITEM_FIELDS[name.toLowerCase()];
-  return known ? known.read(item) : attributeOf(company, item, name);
+  return known ? known.read(item, company) : attributeOf(company, item, name);
 }
 
 function evaluateItemField(request: ItemFieldRequest, company: Company, items: Map<string, Item>): CellResult {
@@ -69,7 +71,7 @@ function evaluateItemField(request: ItemFieldRequest, company: Company, items: M
   if (item instanceof InvError) return item;
   const known = ITEM_FIELDS[request.field.toLowerCase()];
   if (!known) return invalidValue(`field ${request.field} is not an item card field; use ${ITEM_FIELD_CAPTIONS.join(", ")}`);
-  return known.read(item);
+  return known.read(item, company);
 }
 
 /** Category codes selected by the filter, with their descendants (a category filter covers its subtree). */

@@ -95,7 +95,7 @@ export function attr(item: unknown[][], attribute: unknown[][], invocation?: Cus
  * @customfunction ITEM
  * @cancelable
  * @param item Item number, or a range of them.
- * @param field Caption: Description, Base Unit of Measure, Costing Method, Unit Cost, Standard Cost, Unit Price, Item Category Code, Blocked, Type, ...
+ * @param field Caption: Description, Base Unit of Measure, Costing Method, Unit Cost, Standard Cost, Unit Price, Item Category Code, Inventory Posting Group, Blocked, Type, ...
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {any[][]} Field value per item, same shape as item.
  */

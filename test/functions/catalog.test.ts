@@ -107,3 +107,8 @@ test("a batch of catalogue and stock calls shares one read; an item-card change 
   expect(await settle(() => ITEM([["1000"]], "Blocked"))).toEqual([[true]]);
   expect(await settle(() => ITEMS(null, "Color=Blue", "No."))).toEqual([["1000"], ["2000"]]);
 });
+
+test("INV.ITEM Inventory Posting Group: the company's posting group (RESALE on DEMO)", async () => {
+  expect(DEMO_COMPANY.inventoryPostingGroup).toBe("RESALE");
+  expect(await settle(() => ITEM([["1000"], ["3000"]], [["Inventory Posting Group"], ["inventory posting group"]]))).toEqual([["RESALE"], ["RESALE"]]);
+});

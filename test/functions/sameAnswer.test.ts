@@ -54,8 +54,8 @@ const call: fc.Arbitrary<[string, unknown[]]> = fc.oneof(
   fc.tuple(fc.constant("OPENENTRIES"), fc.tuple(item, date, location, basis)),
   fc.tuple(fc.constant("INCDEC"), fc.tuple(item, date, date)),
   fc.tuple(fc.constant("AGING"), fc.tuple(item, date, fc.constantFrom<unknown>("10D", "1M", "x"))),
-  fc.tuple(fc.constant("WORKDATE"), fc.constant([])),
-  fc.tuple(fc.constant("VERSION"), fc.constant([])),
+  fc.tuple(fc.constant("WORKDATE"), fc.constant<unknown[]>([])),
+  fc.tuple(fc.constant("VERSION"), fc.constant<unknown[]>([])),
 );
 
 /** A call's answer in comparable form: cells with errors as code and message, or the error it threw. */
