@@ -10,7 +10,8 @@ import { moneyToNumber } from "../../core/money";
 import type { LedgerStore } from "../../core/ports";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { GLEntry, Item } from "../../core/types";
-import type { CellValue, WorkbookPort, WriteProgress } from "../../excel/port";
+import type { CellValue, TableSpec, WorkbookPort, WriteProgress } from "../../excel/port";
+import { recordTableMeta } from "../../excel/sheets/metaSheet";
 import { FIRST_DATA_ROW } from "../../excel/sheetWriter";
 import { appendCostAdjLog, COST_ADJ_LOG_SHEET } from "../../excel/sheets/costAdjLogSheet";
 import { EXPLAIN_SHEET, explainSpec } from "../../excel/sheets/explainSheet";
@@ -41,10 +42,16 @@ export async function loadLedger(store: LedgerStore): Promise<LoadedLedger> {
 const progressOf = (reporter: TaskReporter) => (progress: WriteProgress) =>
   reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" });
 
+/** Writes a report sheet and records it in _INV_META (excel.md §3.1), so a later posting marks it stale. */
+async function writeReport(workbook: WorkbookPort, spec: TableSpec, ledgerVersion: number, reporter: TaskReporter, stamp: string): Promise<void> {
+  const report = await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await recordTableMeta(workbook, { table: spec.table, schemaVersion: 1, parameters: spec.parameters ?? "", ledgerVersion, complete: report.complete, writtenAt: stamp });
+}
+
 export async function writeValuationSheet(store: LedgerStore, workbook: WorkbookPort, p: ValuationParameters, reporter: TaskReporter, stamp: string): Promise<Outcome> {
   const ledger = await loadLedger(store);
   const spec = valuationSpec(ledger, p, `${stamp} · ledger v${ledger.version} · basis ${p.basis}`);
-  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await writeReport(workbook, spec, ledger.version, reporter, stamp);
   await workbook.activate(VALUATION_SHEET);
   const total = spec.rows[spec.rows.length - 1]?.[13];
   const value = typeof total === "number" ? total.toLocaleString("en-US", { minimumFractionDigits: 2 }) : "0.00";
@@ -82,7 +89,7 @@ export async function writeReconSheet(
   const trialBalance = trialBalanceSheet ? trialBalanceOrRefuse(await workbook.readSheetValues(trialBalanceSheet), trialBalanceSheet) : undefined;
   const ledger = await loadLedger(store);
   const { spec, recon } = reconSpec(ledger, { ...p, trialBalance }, `${stamp} · ledger v${ledger.version} · basis posted`);
-  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await writeReport(workbook, spec, ledger.version, reporter, stamp);
   await workbook.activate(RECON_SHEET);
   const unreconciled = recon.rows.flatMap((row, index) =>
     row.difference === 0 ? [] : [{ row: index, label: [row.accountNo, row.item ?? row.location].filter(Boolean).join(" · ") || row.accountNo, accountNo: row.accountNo, difference: moneyToNumber(row.difference) }],

@@ -8,6 +8,7 @@ import { MemoryWorkbook } from "../../../src/excel/memoryWorkbook";
 import { FORMAT } from "../../../src/excel/numberFormats";
 import { FILL_COLOR } from "../../../src/excel/syncBatch";
 import { parseTrialBalance } from "../../../src/excel/sheets/glReconSheet";
+import { readTableMeta, staleTables } from "../../../src/excel/sheets/metaSheet";
 import { explainSpec } from "../../../src/excel/sheets/explainSheet";
 import { createGenJournalSheet } from "../../../src/excel/sheets/genJournalSheet";
 import { postGenJournalSheet, validateGenJournalSheet } from "../../../src/taskpane/hooks/genJournalCommands";
@@ -158,4 +159,17 @@ test("the 5 MB request limit holds: a large valuation sheet is written in chunks
   const rows = await records(wb, "tblInvValuation");
   expect(rows).toHaveLength(404 + 1);
   expect(rows[rows.length - 1]).toMatchObject({ "Item No.": "Total", "Value at End": 1600 + 400 * 6 });
+});
+
+test("valuation and recon sheets are recorded in _INV_META and turn stale after a posting", async () => {
+  const { store, service, wb } = await demo();
+  await writeValuationSheet(store, wb, january, reporter, STAMP);
+  await writeReconSheet(store, wb, { asOf: "2025-01-31", grouping: "account", itemFilter: "", locationFilter: "" }, reporter, STAMP);
+  const version = (await service.company()).ledgerVersion;
+  const meta = await readTableMeta(wb);
+  expect(meta.get("tblinvvaluation")).toMatchObject({ ledgerVersion: version, complete: true, parameters: "2025-01-01 to 2025-01-31 · basis posted · actual cost · all locations · per item" });
+  expect(await staleTables(wb, version)).toEqual([]);
+  await service.postGenJournal([{ postingDate: "2025-02-05", documentNo: "GJ-9", accountNo: "1300", balAccountNo: "2310", amount: 1 }]);
+  const stale = await staleTables(wb, (await service.company()).ledgerVersion);
+  expect(stale.map((m) => m.table).sort()).toEqual(["tblInvGLRecon", "tblInvValuation"]);
 });
