@@ -21,13 +21,7 @@ import { invAttr, invItem, invItems, invLedger, invPlan, invQty, invUnitCost, in
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {number[][]} Quantity per item, same shape as item.
  */
-export function qty(
-  item: unknown[][],
-  asOf?: unknown[][],
-  location?: unknown[][],
-  options?: unknown[][],
-  invocation?: CustomFunctions.CancelableInvocation,
-) {
+export function qty(item: unknown[][], asOf?: unknown[][], location?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
   return invQty(item, asOf, location, options, invocation);
 }
 
@@ -43,14 +37,7 @@ export function qty(
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {number[][]} Value per item, same shape as item.
  */
-export function value(
-  item: unknown[][],
-  asOf?: unknown[][],
-  location?: unknown[][],
-  basis?: unknown[][],
-  options?: unknown[][],
-  invocation?: CustomFunctions.CancelableInvocation,
-) {
+export function value(item: unknown[][], asOf?: unknown[][], location?: unknown[][], basis?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
   return invValue(item, asOf, location, basis, options, invocation);
 }
 
@@ -66,14 +53,7 @@ export function value(
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {number[][]} Unit cost per item, same shape as item.
  */
-export function unitCost(
-  item: unknown[][],
-  asOf?: unknown[][],
-  location?: unknown[][],
-  basis?: unknown[][],
-  options?: unknown[][],
-  invocation?: CustomFunctions.CancelableInvocation,
-) {
+export function unitCost(item: unknown[][], asOf?: unknown[][], location?: unknown[][], basis?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
   return invUnitCost(item, asOf, location, basis, options, invocation);
 }
 
@@ -115,13 +95,7 @@ export function item(item: unknown[][], field: unknown[][], invocation?: CustomF
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {any[][]} One row per matching item, by number.
  */
-export function items(
-  category?: unknown[][],
-  attributeFilter?: unknown[][],
-  fields?: unknown[][],
-  options?: unknown[][],
-  invocation?: CustomFunctions.CancelableInvocation,
-) {
+export function items(category?: unknown[][], attributeFilter?: unknown[][], fields?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
   return invItems(category, attributeFilter, fields, options, invocation);
 }
 
@@ -243,15 +217,7 @@ export function lots(item: unknown[][], asOf?: unknown[][], location?: unknown[]
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {any[][]} One row per period.
  */
-export function availbyperiod(
-  item: unknown[][],
-  start: unknown[][],
-  periodType: unknown[][],
-  count: unknown[][],
-  location?: unknown[][],
-  options?: unknown[][],
-  invocation?: CustomFunctions.CancelableInvocation,
-) {
+export function availbyperiod(item: unknown[][], start: unknown[][], periodType: unknown[][], count: unknown[][], location?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
   return invPlan.AVAILBYPERIOD(item, start, periodType, count, location, options, invocation);
 }
 
@@ -386,16 +352,7 @@ export function gldiff(account: unknown[][], asOf?: unknown[][], options?: unkno
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {any[][]} One row per entry, then Total.
  */
-export function explain(
-  kind: unknown[][],
-  item: unknown[][],
-  fromOrAsOf?: unknown[][],
-  to?: unknown[][],
-  location?: unknown[][],
-  basis?: unknown[][],
-  options?: unknown[][],
-  invocation?: CustomFunctions.CancelableInvocation,
-) {
+export function explain(kind: unknown[][], item: unknown[][], fromOrAsOf?: unknown[][], to?: unknown[][], location?: unknown[][], basis?: unknown[][], options?: unknown[][], invocation?: CustomFunctions.CancelableInvocation) {
   return invLedger.EXPLAIN(kind, item, fromOrAsOf, to, location, basis, options, invocation);
 }
 

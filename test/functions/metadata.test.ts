@@ -123,3 +123,20 @@ test.each([
   expect(f.result.dimensionality).toBe("matrix");
   expect(f.result.type ?? "any").toBe("any");
 });
+
+test("the valuation and ledger functions: parameters as excel.md §1.2 lists them", () => {
+  const params = (id: string) => byId(id).parameters.map((p) => `${p.optional ? "[" : ""}${p.name}${p.optional ? "]" : ""}`).join(",");
+  expect(params("VALUE")).toBe("item,[asOf],[location],[basis],[options]");
+  expect(params("COGS")).toBe("item,from,to,[location],[basis],[options]");
+  expect(params("OPENENTRIES")).toBe("item,[asOf],[location],[basis],[options]");
+  expect(params("VALUEASIF")).toBe("item,method,[asOf],[location],[stdCost]");
+  expect(params("COGSASIF")).toBe("item,method,from,to,[location],[stdCost]");
+  expect(params("GLDIFF")).toBe("account,[asOf],[options]");
+  expect(params("EXPLAIN")).toBe("kind,item,[fromOrAsOf],[to],[location],[basis],[options]");
+  expect(params("AGING")).toBe("item,asOf,periodLength,[location],[options]");
+  expect(params("INCDEC")).toBe("item,from,to,[location],[basis],[options]");
+  expect(params("WORKDATE")).toBe("");
+  expect(params("VERSION")).toBe("");
+  for (const id of ["VALUE", "COGS", "VALUEASIF", "COGSASIF", "GLDIFF"]) expect(byId(id).result).toEqual({ dimensionality: "matrix", type: "number" });
+  for (const id of ["OPENENTRIES", "EXPLAIN", "AGING", "INCDEC"]) expect(byId(id).result).toMatchObject({ dimensionality: "matrix", type: "any" });
+});
