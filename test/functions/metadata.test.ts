@@ -138,5 +138,8 @@ test("the valuation and ledger functions: parameters as excel.md §1.2 lists the
   expect(params("WORKDATE")).toBe("");
   expect(params("VERSION")).toBe("");
   for (const id of ["VALUE", "COGS", "VALUEASIF", "COGSASIF", "GLDIFF"]) expect(byId(id).result).toEqual({ dimensionality: "matrix", type: "number" });
-  for (const id of ["OPENENTRIES", "EXPLAIN", "AGING", "INCDEC"]) expect(byId(id).result).toMatchObject({ dimensionality: "matrix", type: "any" });
+  for (const id of ["OPENENTRIES", "EXPLAIN", "AGING", "INCDEC"]) {
+    expect(byId(id).result.dimensionality).toBe("matrix");
+    expect(byId(id).result.type ?? "any").toBe("any"); // metadata leaves "any" out
+  }
 });
