@@ -7,7 +7,7 @@
 import { webcrypto } from "node:crypto";
 import { CompressionStream, DecompressionStream } from "node:stream/web";
 import { TextDecoder, TextEncoder } from "node:util";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { composeApp } from "../../src/app/composition";
 import type { AppDeps } from "../../src/app/deps";
@@ -17,6 +17,10 @@ import type { StorageStatusSource } from "../../src/backup/storageStatus";
 import { MemoryWorkbook } from "../../src/excel/memoryWorkbook";
 import { MemoryLedgerStore } from "../../src/storage/memoryStore";
 import { SettingsScreen } from "../../src/taskpane/SettingsScreen";
+
+// Two cores shared by several test runs: generous waits, the assertions stay the same.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 // jsdom lacks the platform pieces a backup uses; Node's own implementations stand in.
 Object.assign(globalThis, { CompressionStream, DecompressionStream, TextEncoder, TextDecoder });
