@@ -50,6 +50,10 @@ export interface OrderLine {
   carried: Money;
   /** The buy-from vendor (Purchase) or sell-to customer (Sale), given to the entries posted against the line. */
   sourceNo?: string;
+  /** Sale: the assembly order linked to the line (assemble to order, inventory.md §14.3). */
+  assembleToOrderNo?: string;
+  /** Assembly: the sales line it assembles to order for. */
+  assembleToOrderFor?: string;
 }
 
 /** A reservation (inventory.md §12): demand order line ← supply (inventory entry or supply order). */

@@ -54,6 +54,8 @@ export interface Item {
   category: string | null;
   attributes: Record<string, string | number | boolean>;
   assemblyBOM?: AssemblyBOMLine[];
+  /** Assemble-to-Order: a sales line of the item gets a linked assembly order (inventory.md §14.3); default to stock. */
+  assemblyPolicy?: "AssembleToStock" | "AssembleToOrder";
   /** Created by converting a catalog (nonstock) item (inventory.md §4). */
   createdFromNonstock?: boolean;
 }
@@ -170,6 +172,8 @@ export interface ItemLedgerEntry {
   };
   /** Assembly consumption: the output entry it went into (order-level forwarding, §9.2). */
   assemblyOutput?: { item: string; entryNo: number };
+  /** A sale shipped from the assembly posted for it (inventory.md §14.3); its applies-to entry is that output. */
+  assembleToOrder?: boolean;
   /** Who the entry came from or went to (absent = blank, as on BC's adjustments and transfers). */
   sourceType?: SourceType;
   sourceNo?: string;

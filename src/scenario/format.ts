@@ -38,7 +38,7 @@ export const STEP_FIELDS: Record<string, string[]> = {
   cancelReservation: ["documentNo", "quantity"],
   convertNonstock: ["entryNo", "itemNo"],
   importItems: ["rows"],
-  order: ["type", "documentNo", "item", "nonstockEntryNo", "variant", "location", "newLocation", "quantity", "date", "unitCost", "amount", "sourceNo"],
+  order: ["type", "documentNo", "item", "nonstockEntryNo", "variant", "location", "newLocation", "quantity", "date", "unitCost", "amount", "sourceNo", "qtyToAssembleToOrder"],
   shipTransfer: ["documentNo", "item", "variant", "location", "newLocation", "inTransit", "quantity", "date", "lotNo", "serialNo"],
   receiveTransfer: ["documentNo", "quantity", "date", "lotNo", "serialNo"],
   assemble: ["item", "location", "quantity", "date", "documentNo", "lotNo", "serialNo", "componentTracking"],
@@ -57,7 +57,7 @@ export const EXPECT_FIELDS: Record<string, string[]> = {
   itemLedgerEntries: [
     "entryNo", "entryType", "quantity", "remainingQuantity", "open", "invoicedQuantity", "costAmountActual",
     "costAmountExpected", "item", "location", "variant", "lotNo", "serialNo", "expirationDate", "documentNo",
-    "postingDate", "positive", "correction", "appliesToEntry", "appliesFromEntry", "sourceType", "sourceNo",
+    "postingDate", "positive", "correction", "appliesToEntry", "appliesFromEntry", "sourceType", "sourceNo", "assembleToOrder",
   ],
   valueEntries: [
     "entryNo", "itemLedgerEntryNo", "entryType", "valuedQuantity", "invoicedQuantity", "costAmountActual",

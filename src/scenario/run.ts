@@ -110,6 +110,7 @@ async function runInventoryStep(service: InventoryService, step: Step, state: Ru
       return service.order({
         type: s.type, documentNo: s.documentNo, item: s.item, nonstockEntryNo: s.nonstockEntryNo, variant: s.variant, location: s.location,
         newLocation: s.newLocation, quantity: s.quantity, date: s.date, unitCost: s.unitCost, amount: s.amount, sourceNo: s.sourceNo,
+        qtyToAssembleToOrder: s.qtyToAssembleToOrder,
       });
     case "shipTransfer":
       return service.shipTransfer({

@@ -10,6 +10,7 @@ import type { JournalLine } from "../journal";
 import { amountOf, money, moneyToNumber, qty, shareOf, unitCost, type Money, type Qty } from "../money";
 import type { IsoDate } from "../types";
 import type { Workspace } from "../workspace";
+import { linkAssembleToOrder } from "./assembleToOrder";
 import { itemForOrder } from "./nonstock";
 
 export interface OrderInput {
@@ -27,6 +28,8 @@ export interface OrderInput {
   amount?: number;
   /** The vendor (Purchase) or customer (Sale) of the order. */
   sourceNo?: string;
+  /** Sale: the part to assemble to order (default: all of it for an Assemble-to-Order item), inventory.md §14.3. */
+  qtyToAssembleToOrder?: number;
 }
 
 function refuse(field: string, message: string): never {
@@ -78,6 +81,8 @@ export function createOrder(ws: Workspace, given: OrderInput): void {
   };
   ws.company.orderLines = { ...ws.company.orderLines, [orderKey(input.documentNo, input.item)]: line };
   ws.companyChanged = true;
+  if (input.qtyToAssembleToOrder !== undefined && input.type !== "Sale") refuse("qtyToAssembleToOrder", "Only a sales line can be assembled to order");
+  if (input.type === "Sale") linkAssembleToOrder(ws, line, input.qtyToAssembleToOrder);
 }
 
 export function openOrder(ws: Workspace, documentNo: string | undefined, item: string, type: OrderLine["type"]): OrderLine | undefined {

@@ -49,7 +49,7 @@ function checkReservable(ws: Workspace, line: OrderLine): void {
   if (item.type !== "Inventory") refuse("item", `Item ${item.no} is not an inventory item: reservation is not allowed for item type ${item.type}`);
 }
 
-function add(ws: Workspace, reservation: Omit<Reservation, "entryNo">): void {
+export function addReservation(ws: Workspace, reservation: Omit<Reservation, "entryNo">): void {
   const list = reservationsOf(ws);
   const entryNo = list.reduce((max, r) => Math.max(max, r.entryNo), 0) + 1;
   ws.company.reservations = [...list, { ...reservation, entryNo }];
@@ -78,7 +78,7 @@ function reserveFromInventory(ws: Workspace, demand: OrderLine, quantity: Qty, i
   for (const entry of entries) {
     const take = Math.min(left, Math.max(0, free(entry)));
     if (take <= 0) continue;
-    add(ws, {
+    addReservation(ws, {
       demand: demand.documentNo, item: demand.item, supply: "Inventory", inboundEntryNo: entry.entryNo, quantity: take, lotNo: entry.lotNo, serialNo: entry.serialNo,
       ...(lateBinding && { lateBinding }),
     });
@@ -95,7 +95,7 @@ function reserveFromOrder(ws: Workspace, demand: OrderLine, quantity: Qty, input
   if (quantity > supply.outstanding - taken) {
     refuse("quantity", `The quantity ${qtyToNumber(quantity)} exceeds the ${qtyToNumber(supply.outstanding - taken)} unreserved on ${input.from}`);
   }
-  add(ws, { demand: demand.documentNo, item: demand.item, supply: input.from, inboundEntryNo: null, quantity, lotNo: input.lotNo ?? null, serialNo: input.serialNo ?? null });
+  addReservation(ws, { demand: demand.documentNo, item: demand.item, supply: input.from, inboundEntryNo: null, quantity, lotNo: input.lotNo ?? null, serialNo: input.serialNo ?? null });
 }
 
 export function reserve(ws: Workspace, input: ReserveInput): void {

@@ -4,6 +4,7 @@
  * an outbound by an inbound cost-applied from it. Both entries end completely invoiced.
  */
 import { refreshCardCost } from "../costing/cardCost";
+import { undoAssembleToOrder } from "../inventory/assembleToOrder";
 import { averageGroupKey, markAverage, markEntry, markInbound } from "../costing/marks";
 import { totalCost } from "../ledger/bookIndex";
 import type { IsoDate, ItemLedgerEntry } from "../types";
@@ -61,6 +62,8 @@ export function undoEntry(ws: Workspace, input: UndoInput): ItemLedgerEntry {
     invoicedQuantity: correction.quantity,
     costAmountActual: -totalCost(book, entry.entryNo),
   });
+  // An assemble-to-order shipment is undone with its assembly (inventory.md §14.3).
+  if (entry.assembleToOrder) undoAssembleToOrder(ws, entry, correction, input.date);
   if (entry.inventoriable) {
     markEntry(book, correction.entryNo);
     if (item.costingMethod === "Average") markAverage(book, averageGroupKey(ws.company.inventorySetup, entry), entry.postingDate);

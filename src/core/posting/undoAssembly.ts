@@ -14,7 +14,7 @@ import { reservedOnEntry } from "../inventory/reservations";
 import { orderKey } from "../inventory/orders";
 import { findEntry, valuesOf } from "../ledger/bookIndex";
 import type { Money } from "../money";
-import type { Item, ItemLedgerEntry, ValueEntryType } from "../types";
+import type { IsoDate, Item, ItemLedgerEntry, ValueEntryType } from "../types";
 import type { Workspace } from "../workspace";
 import { consumedCost } from "./assembly";
 import { applyQuantity, createEntry, createValue } from "./entries";
@@ -34,11 +34,11 @@ export interface UndoAssemblyResult {
   consumptionReversals: ItemLedgerEntry[];
 }
 
-/** The fields a reversing entry copies from its original. */
-function reversingFields(original: ItemLedgerEntry) {
+/** The fields a reversing entry copies from its original (dated `date`). */
+function reversingFields(original: ItemLedgerEntry, date: IsoDate) {
   return {
     entryType: original.entryType,
-    postingDate: original.postingDate,
+    postingDate: date,
     documentNo: original.documentNo,
     item: original.item,
     variant: original.variant,
@@ -70,7 +70,7 @@ function checkUndoable(ws: Workspace, output: ItemLedgerEntry, parent: Item): vo
   }
 }
 
-/** The output's cost per value-entry type, so the reversal takes back direct cost, overhead and variance alike. */
+/** An entry's cost per value-entry type, so the reversal takes back direct cost, overhead and variance alike. */
 function costByType(book: ItemBook, output: ItemLedgerEntry): Map<ValueEntryType, Money> {
   const sums = new Map<ValueEntryType, Money>();
   for (const value of valuesOf(book, output.entryNo)) {
@@ -85,32 +85,38 @@ function costByType(book: ItemBook, output: ItemLedgerEntry): Map<ValueEntryType
   return sums;
 }
 
-function reverseOutput(ws: Workspace, parent: Item, book: ItemBook, output: ItemLedgerEntry): ItemLedgerEntry {
-  const reversal = createEntry(ws, book, { ...reversingFields(output), appliesToEntry: output.entryNo, appliesFromEntry: null });
-  applyQuantity(ws, book, output, reversal, output.quantity, output.postingDate, true);
-  const base = { postingDate: output.postingDate, valuationDate: valuationDateOf(book, output), valuedQuantity: reversal.quantity };
-  for (const [entryType, amount] of costByType(book, output)) {
+/**
+ * Reverses an assembly output: a negative output entry dated `date`, fixed-applied to `appliedTo` (the output
+ * itself, or for assemble to order the entry that brought the sold output back) at that entry's cost per type.
+ */
+export function reverseOutput(ws: Workspace, parent: Item, output: ItemLedgerEntry, appliedTo: ItemLedgerEntry, date: IsoDate): ItemLedgerEntry {
+  const book = ws.bookForUpdate(parent.no);
+  const reversal = createEntry(ws, book, { ...reversingFields(output, date), appliesToEntry: appliedTo.entryNo, appliesFromEntry: null });
+  applyQuantity(ws, book, appliedTo, reversal, output.quantity, date, true);
+  const base = { postingDate: date, valuationDate: valuationDateOf(book, appliedTo), valuedQuantity: reversal.quantity };
+  for (const [entryType, amount] of costByType(book, appliedTo)) {
     const invoicedQuantity = entryType === "DirectCost" ? reversal.quantity : 0;
     createValue(ws, book, reversal, { ...base, entryType, invoicedQuantity, costAmountActual: -amount });
   }
   markEntry(book, reversal.entryNo);
-  markInbound(book, output.entryNo);
-  if (parent.costingMethod === "Average") markAverage(book, averageGroupKey(ws.company.inventorySetup, output), output.postingDate);
+  markInbound(book, appliedTo.entryNo);
+  if (parent.costingMethod === "Average") markAverage(book, averageGroupKey(ws.company.inventorySetup, output), date);
   refreshCardCost(book, parent, ws.company.inventorySetup);
   return reversal;
 }
 
-function reverseConsumption(ws: Workspace, link: { item: string; entryNo: number }): ItemLedgerEntry {
+/** Reverses one consumption entry: a positive consumption entry dated `date`, cost-applied from the original. */
+export function reverseConsumption(ws: Workspace, link: { item: string; entryNo: number }, date: IsoDate): ItemLedgerEntry {
   const item = requireItem(ws, link.item);
   const book = ws.bookForUpdate(item.no);
   const consumption = findEntry(book, link.entryNo);
   if (!consumption) return refuse(`Item ledger entry ${link.entryNo} does not exist`, "outputEntryNo");
-  const fields = { ...reversingFields(consumption), appliesToEntry: null, appliesFromEntry: consumption.inventoriable ? consumption.entryNo : null };
+  const fields = { ...reversingFields(consumption, date), appliesToEntry: null, appliesFromEntry: consumption.inventoriable ? consumption.entryNo : null };
   const { inbound, closed } = createInbound(ws, book, fields, null);
   createValue(ws, book, inbound, {
     entryType: "DirectCost",
-    postingDate: consumption.postingDate,
-    valuationDate: consumption.postingDate,
+    postingDate: date,
+    valuationDate: date,
     valuedQuantity: inbound.quantity,
     invoicedQuantity: inbound.quantity,
     costAmountActual: -consumedCost(ws, item.no, consumption.entryNo),
@@ -140,11 +146,11 @@ function restoreOrder(ws: Workspace, output: ItemLedgerEntry, recreate: boolean)
 }
 
 export function undoAssembly(ws: Workspace, input: UndoAssemblyInput): UndoAssemblyResult {
-  const { item: parent, book, entry: output } = requireEntry(ws, input.outputEntryNo, "outputEntryNo");
+  const { item: parent, entry: output } = requireEntry(ws, input.outputEntryNo, "outputEntryNo");
   checkUndoable(ws, output, parent);
-  // BC's undo reverses the header (output) first, then the lines (consumption) in order.
-  const outputReversal = reverseOutput(ws, parent, book, output);
-  const consumptionReversals = (output.assembly?.consumption ?? []).map((link) => reverseConsumption(ws, link));
+  // BC's undo reverses the header (output) first, then the lines (consumption) in order, on the posting's date.
+  const outputReversal = reverseOutput(ws, parent, output, output, output.postingDate);
+  const consumptionReversals = (output.assembly?.consumption ?? []).map((link) => reverseConsumption(ws, link, output.postingDate));
   restoreOrder(ws, output, input.recreateOrder ?? false);
   return { outputReversal, consumptionReversals };
 }

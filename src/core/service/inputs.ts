@@ -73,6 +73,7 @@ export interface ItemInput {
   category?: string | null;
   attributes?: Record<string, string | number | boolean>;
   assemblyBOM?: { item?: string; resource?: string; quantityPer: number; unitCost?: number }[];
+  assemblyPolicy?: Item["assemblyPolicy"];
 }
 
 /** Applies the plain-number setup fields given onto a scaled setup. */
@@ -151,5 +152,6 @@ export function itemFromInput(input: ItemInput, existing?: Item): Item {
           unitCost: l.unitCost !== undefined ? unitCost(l.unitCost) : undefined,
         }))
       : existing?.assemblyBOM,
+    ...((input.assemblyPolicy ?? existing?.assemblyPolicy) !== undefined && { assemblyPolicy: input.assemblyPolicy ?? existing?.assemblyPolicy }),
   };
 }

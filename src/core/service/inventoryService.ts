@@ -9,6 +9,7 @@ import type { Company } from "../company";
 import { revalue, type RevalueInput } from "../costing/revaluation";
 import { RefusedError, type FieldError } from "../errors";
 import { postGenJournal, validateGenJournal, type GenJournalLine, type GenJournalPosting } from "../gl/generalJournal";
+import { assembleToOrderComponents, assembleToOrderParents } from "../inventory/assembleToOrder";
 import { importItems, type ImportError } from "../inventory/itemImport";
 import { convertNonstock, nonstockItemNo } from "../inventory/nonstock";
 import { createOrder, type OrderInput } from "../inventory/orders";
@@ -53,8 +54,10 @@ export interface Scope {
   entries?: readonly number[];
   /** Also load the assembly parents of the items (for forwarding component cost, §9.2). */
   assemblyParents?: boolean;
-  /** Also load the components of this item's assembly BOM. */
-  bomOf?: string;
+  /** Also load the components of these items' assembly BOMs. */
+  bomOf?: string | readonly string[];
+  /** Sold items: those with an open assemble-to-order assembly order have their components loaded too. */
+  assembleToOrderOf?: readonly string[];
 }
 
 export class InventoryService {
@@ -109,7 +112,9 @@ export class InventoryService {
   }
 
   async undo(input: UndoInput): Promise<void> {
-    await this.command({ items: [], entries: [input.entryNo] }, (ws) => void undoEntry(ws, input));
+    // An assemble-to-order sale is undone with its assembly: load the components it consumed (inventory.md §14.3).
+    const components = await this.inspect({ items: [], entries: [input.entryNo] }, (ws) => assembleToOrderComponents(ws, input.entryNo));
+    await this.command({ items: components, entries: [input.entryNo] }, (ws) => void undoEntry(ws, input));
   }
 
   async itemCharge(input: ItemChargeInput): Promise<void> {
@@ -300,6 +305,8 @@ function journalScope(lines: readonly JournalLine[]): Scope {
   return {
     items: wellFormed.map((l) => l.item).filter((item): item is string => typeof item === "string"),
     entries: wellFormed.flatMap((l) => [l.appliesToEntry, l.appliesFromEntry].filter((n): n is number => Number.isSafeInteger(n))),
+    // A shipment may assemble to order (inventory.md §14.3): see loadWorkspace.
+    assembleToOrderOf: wellFormed.filter((l) => l.entryType === "Sale" && !l.return && typeof l.item === "string").map((l) => l.item),
   };
 }
 
@@ -319,9 +326,11 @@ export async function loadWorkspace(tx: LedgerReader, scope: Scope): Promise<Wor
       wanted.add(owner);
     }
   }
-  if (scope.bomOf !== undefined) {
-    const [parent] = await tx.items([scope.bomOf]);
-    for (const line of parent?.assemblyBOM ?? []) if (line.item !== undefined) wanted.add(line.item);
+  const bomOf = [...(typeof scope.bomOf === "string" ? [scope.bomOf] : (scope.bomOf ?? [])), ...assembleToOrderParents(company, scope.assembleToOrderOf ?? [])];
+  if (bomOf.length > 0) {
+    for (const parent of await tx.items(bomOf)) {
+      for (const line of parent.assemblyBOM ?? []) if (line.item !== undefined) wanted.add(line.item);
+    }
   }
   // Forwarding reaches assembly parents when adjustment runs (always, or on request): load them too.
   if (scope.items !== "all" && (scope.assemblyParents || company.inventorySetup.automaticCostAdjustment === "Always")) {
