@@ -29,6 +29,8 @@ export interface FlushStats {
   largestFlush: number;
   /** Queued requests cancelled before their flush. */
   cancelled: number;
+  /** Times a flush handed control back between result slices (rule 8). */
+  slices: number;
 }
 
 /** What changed in the ledger, as reported after a commit (or by another runtime). */
@@ -64,7 +66,21 @@ export interface BatcherOptions {
   maxWaitMs?: number;
   /** Most cached results kept (least recently used dropped first). */
   maxEntries?: number;
+  /** Estimated JSON bytes of results resolved before the flush yields a task (rule 8: ~2 MB). */
+  sliceBytes?: number;
 }
+
+/** A rough size of a result as JSON: what Excel on the web receives for it. */
+export function estimatedJsonBytes(result: CellResult): number {
+  if (Array.isArray(result)) {
+    let bytes = 2;
+    for (const row of result) for (const cell of row) bytes += typeof cell === "string" ? cell.length + 3 : 12;
+    return bytes + result.length * 3;
+  }
+  return typeof result === "string" ? result.length + 3 : 16;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Changes with every commit that can move a ledger-wide answer: postings, G/L lines, restores. */
 export function ledgerStampOf(company: Company | undefined): string {
@@ -123,15 +139,17 @@ export class FunctionBatcher {
   private counters: FlushStats = FunctionBatcher.zeroStats();
   private readonly maxWaitMs: number;
   private readonly maxEntries: number;
+  private readonly sliceBytes: number;
 
   constructor(options: BatcherOptions = {}) {
     this.maxWaitMs = options.maxWaitMs ?? 50;
     this.maxEntries = options.maxEntries ?? 200_000;
+    this.sliceBytes = options.sliceBytes ?? 2_000_000;
     this.storeReady = new Promise((resolve) => (this.bindStore = resolve));
   }
 
   private static zeroStats(): FlushStats {
-    return { flushes: 0, reads: 0, requests: 0, queued: 0, cacheHits: 0, largestFlush: 0, cancelled: 0 };
+    return { flushes: 0, reads: 0, requests: 0, queued: 0, cacheHits: 0, largestFlush: 0, cancelled: 0, slices: 0 };
   }
 
   /** Binds the store; calls made before this wait for it instead of returning a transient error. */
@@ -291,7 +309,19 @@ export class FunctionBatcher {
       return;
     }
     this.learn(snapshot, startedAt);
-    for (const pending of batch) this.answer(pending, snapshot, catalog, startedAt);
+    // Rule 8: results go back in slices of about 2 MB of JSON, each slice in its own task, so one
+    // response to Excel on the web stays far below its 5 MB limit.
+    let sliceBytes = 0;
+    for (const pending of batch) {
+      const result = this.answer(pending, snapshot, catalog, startedAt);
+      for (const resolve of pending.waiters) resolve(result);
+      sliceBytes += estimatedJsonBytes(result) * pending.waiters.length;
+      if (sliceBytes >= this.sliceBytes) {
+        sliceBytes = 0;
+        this.counters.slices++;
+        await nextTask();
+      }
+    }
   }
 
   /** Records the versions a flush saw, unless a change reported after the flush began superseded them. */
@@ -312,7 +342,7 @@ export class FunctionBatcher {
       this.knownLedger = { id: company.id, version: company.ledgerVersion };
   }
 
-  private answer(pending: Pending, snapshot: StockSnapshot, catalog: number, startedAt: number): void {
+  private answer(pending: Pending, snapshot: StockSnapshot, catalog: number, startedAt: number): CellResult {
     const evaluation = evaluateRequest(pending.request, snapshot);
     const versions = evaluation.items.map((upper): [string, number] => {
       const item = snapshot.items.get(upper);
@@ -329,7 +359,7 @@ export class FunctionBatcher {
       catalog: evaluation.catalog ? catalog : null,
       ledger: evaluation.ledgerWide ? ledgerStampOf(snapshot.company) : null,
     });
-    for (const resolve of pending.waiters) resolve(evaluation.result);
+    return evaluation.result;
   }
 
   private remember(key: string, entry: CacheEntry): void {

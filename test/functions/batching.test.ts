@@ -16,6 +16,8 @@ import {
 import type { LedgerStore } from "../../src/core/ports";
 import { BOOK_1000, countReads, smallLedger, type CountingStore } from "./ledgerFixture";
 import { describeError, installCustomFunctionsShim } from "./customFunctionsShim";
+import { estimatedJsonBytes, FunctionBatcher } from "../../src/functions/batcher";
+import { optionsArgument } from "../../src/functions/arguments";
 
 const { QTY, UNITCOST } = invFunctions;
 
@@ -257,4 +259,21 @@ test("a cancelled invocation leaves the pending batch before its flush (rule 7)"
   expect(settled.flat().map((cell) => describeError(cell))).toEqual(
     new Array(2).fill({ code: "#N/A", message: "Calculation cancelled" }),
   );
+});
+
+test("a flush hands results back in slices of about 2 MB, each in its own task (rule 8)", async () => {
+  const batcher = new FunctionBatcher({ sliceBytes: 30 });
+  batcher.setStore(counting);
+  const order: string[] = [];
+  const requests = ["1000", "2000", "3000"].map((item) => ({ fn: "QTY" as const, item, asOf: null, location: "", basis: "posted" as const, options: optionsArgument(null) }));
+  const results = requests.map((request) => batcher.request(request).then((result) => order.push(`result ${request.item}`) && result));
+  const flushing = batcher.flush();
+  setTimeout(() => order.push("other task"), 0);
+  await flushing;
+  expect(await Promise.all(results)).toEqual([13, 15, 0]);
+  // Every result is 16 estimated bytes: the third one waits for the task queued during the flush.
+  expect(order.indexOf("other task")).toBeGreaterThan(order.indexOf("result 2000"));
+  expect(order.indexOf("other task")).toBeLessThan(order.indexOf("result 3000"));
+  expect(batcher.stats().slices).toBe(1);
+  expect(estimatedJsonBytes([["No.", "Description"], ["1000", "Bicycle"]])).toBeLessThan(60);
 });
