@@ -62,6 +62,8 @@ export const tests = [
       assert.match(await runCommand(page, "Write valuation"), /Inventory Valuation: 3 rows, value at end 1,600\.00/);
       const valuation = await rowsOf(page, "tblInvValuation");
       assert.deepEqual(pick(valuation, ["Item No.", "Qty at End", "Value at End"]), [["1000", 8, 920], ["2000", 15, 510], ["3000", 31, 170], ["Total", 54, 1600]]);
+      // Select the total Value at End (column N, row 9), so the grid scrolls to the figures.
+      await page.locator('[data-address="N9"]').click();
       await ctx.screenshot("21-valuation-sheet");
       assert.deepEqual(ctx.consoleErrors, []);
     },
@@ -79,6 +81,7 @@ export const tests = [
         [1, "1000", 1, 40, 45672, true],
         [1, "2000", 1, -15, 45679, true],
       ]);
+      await page.locator('[data-address="H6"]').click();
       await ctx.screenshot("22-cost-adj-log");
 
       // E4 holds =INV.UNITCOST(A4,"2025-01-31"): its explanation is the VALUE behind it (now adjusted: 960.00).
