@@ -82,24 +82,14 @@ export function injectPortFaults(store: LedgerStore, plan: FaultPlan): LedgerSto
     const fault = plan.next();
     return fault ? Promise.reject(fault) : run();
   };
-  const wrapTx = <R extends Partial<LedgerTransaction>>(tx: R): R => {
-    const wrapped: Record<string, unknown> = {};
-    for (const [name, method] of Object.entries(tx as Record<string, unknown>)) {
-      if (typeof method === "function") wrapped[name] = (...args: unknown[]) => call(() => (method as (...a: unknown[]) => Promise<unknown>).apply(tx, args));
-    }
-    return wrapped as R;
-  };
+  // A proxy, so that methods the port gains later (optional readers) are storage calls too.
   const methodsOf = (tx: LedgerTransaction): LedgerTransaction =>
-    wrapTx({
-      company: () => tx.company(),
-      items: (nos?: readonly string[]) => tx.items(nos),
-      books: (items: readonly string[]) => tx.books(items),
-      entryOwner: (entryNo: number) => tx.entryOwner(entryNo),
-      glEntries: (after?: number) => tx.glEntries(after),
-      putCompany: (company: Parameters<LedgerTransaction["putCompany"]>[0]) => tx.putCompany(company),
-      putItems: (items: Parameters<LedgerTransaction["putItems"]>[0]) => tx.putItems(items),
-      putBooks: (books: Parameters<LedgerTransaction["putBooks"]>[0]) => tx.putBooks(books),
-      appendGLEntries: (entries: Parameters<LedgerTransaction["appendGLEntries"]>[0]) => tx.appendGLEntries(entries),
+    new Proxy(tx, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => call(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      },
     });
   return {
     transact: (work) => call(() => store.transact((tx) => work(methodsOf(tx)))),
