@@ -173,3 +173,20 @@ test("valuation and recon sheets are recorded in _INV_META and turn stale after 
   const stale = await staleTables(wb, (await service.company()).ledgerVersion);
   expect(stale.map((m) => m.table).sort()).toEqual(["tblInvGLRecon", "tblInvValuation"]);
 });
+
+test("a second explanation with other columns replaces the first on the Explain sheet", async () => {
+  const wb = new MemoryWorkbook({ writer: noYield });
+  await wb.writeTable(explainSpec([["Entry No.", "Cost Amount", "Note"], [2, 1000, ""], [4, 1200, ""], ["Total", 2200, ""]], { sourceCell: "A!B1", formula: "=INV.VALUE(1)" }, STAMP));
+  await wb.writeTable(explainSpec([["Source", "Account", "Amount"], ["Manual G/L entry", "1300", 15], ["Total", "", 15]], { sourceCell: "A!B2", formula: '=INV.GLDIFF("1300")' }, STAMP));
+  const table = (await wb.readTable("tblExplain"))!;
+  expect(table.headers).toEqual(["Source", "Account", "Amount", "Source Cell", "Formula"]);
+  expect(table.rows).toEqual([["Manual G/L entry", "1300", 15, "A!B2", '=INV.GLDIFF("1300")'], ["Total", null, 15, "A!B2", '=INV.GLDIFF("1300")']]);
+  expect(wb.usedRange("Explain")).toEqual({ rowCount: 7, columnCount: 5 });
+});
+
+test("valuation with a BC location filter and per location: <>EAST leaves MAIN only", async () => {
+  const { store, wb } = await demo();
+  await writeValuationSheet(store, wb, { ...january, locationFilter: "<>EAST", perLocation: true }, reporter, STAMP);
+  const rows = await records(wb, "tblInvValuation");
+  expect(rows.map((r) => [r["Item No."], r["Location Code"], r["Value at End"]])).toEqual([["1000", "MAIN", 560], ["2000", "MAIN", 510], ["3000", "MAIN", 170], ["Total", null, 1240]]);
+});
