@@ -66,6 +66,13 @@ export const tests = [
       assert.deepEqual(outline, [1, 2, 3, 4].map((level) => [table.firstDataRow + level, level]));
       assert.equal(await hooks(page, () => window.__invTest.activeSheet()), "Item Tracing");
       await ctx.screenshot("09-trace-sheet");
+      // The grid's outline buttons: collapsing the root's group hides the four rows below it, expanding shows them.
+      const rootRow = table.firstDataRow + 1; // 1-based row number of the root
+      const grid = page.getByTestId("grid");
+      await grid.getByRole("button", { name: `Collapse the group under row ${rootRow}` }).click();
+      assert.equal(await grid.locator(`[data-row="${table.firstDataRow + 1}"]`).count(), 0);
+      await grid.getByRole("button", { name: `Expand the group under row ${rootRow}` }).click();
+      assert.equal(await grid.locator(`[data-row="${table.firstDataRow + 4}"]`).count(), 1);
       assert.deepEqual(ctx.consoleErrors, []);
     },
   },
