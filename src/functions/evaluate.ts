@@ -80,9 +80,23 @@ function totals(request: StockRequest, books: ItemBook[], locations: (string | n
   return { quantity, value };
 }
 
+/**
+ * A lot or serial named in the options of a single-item request must exist for that item (excel.md §1.1:
+ * unknown lot → #N/A); with an item filter it only narrows, and matching nothing gives 0.
+ */
+export function unknownTracking(request: Pick<StockRequest, "item" | "options">, items: Item[], snapshot: StockSnapshot): InvError | undefined {
+  const { lot, serial } = request.options;
+  if ((lot === null && serial === null) || isFilter(request.item) || items.length !== 1) return undefined;
+  const entries = snapshot.books.get(items[0].no)?.entries ?? [];
+  if (entries.some((e) => (lot === null || e.lotNo === lot) && (serial === null || e.serialNo === serial))) return undefined;
+  return notAvailable(`${lot !== null ? `Lot ${lot}` : `Serial ${serial ?? ""}`} does not exist for item ${items[0].no}`);
+}
+
 function compute(request: StockRequest, snapshot: StockSnapshot, company: Company, items: Item[]): CellResult {
   const locations = locationsOfRequest(request, company);
   if (!Array.isArray(locations)) return locations;
+  const unknown = unknownTracking(request, items, snapshot);
+  if (unknown) return unknown;
   const books: ItemBook[] = [];
   for (const item of items) {
     const book = snapshot.books.get(item.no);

@@ -18,7 +18,7 @@ import type { CostBasis, StockOptions } from "./arguments";
 import { InvError, invalidValue, notAvailable, type CellResult, type CellScalar } from "./cellErrors";
 import { codeFilter, isFilter } from "./codeFilter";
 import { adjustedBook } from "./dryRun";
-import { itemsOfRequest, locationsOfRequest, NO_COMPANY_MESSAGE, type Evaluation, type StockSnapshot } from "./evaluate";
+import { itemsOfRequest, locationsOfRequest, NO_COMPANY_MESSAGE, unknownTracking, type Evaluation, type StockSnapshot } from "./evaluate";
 import type { LedgerRequest } from "./ledgerArguments";
 import { isoDateToSerial } from "./planArguments";
 import { SPILL_CELL_CAP } from "./catalog";
@@ -69,6 +69,8 @@ export interface Scope {
 export function scopeOf(request: LedgerRequest, snapshot: StockSnapshot, company: Company): Scope | InvError {
   const items = itemsOfRequest(request, snapshot);
   if (!Array.isArray(items)) return items;
+  const unknown = unknownTracking(request, items, snapshot);
+  if (unknown) return unknown;
   const locations = locationsOfRequest(request, company);
   return Array.isArray(locations) ? { items, locations } : locations;
 }

@@ -170,3 +170,13 @@ test("INV.AGING of item 1000 at 2025-01-31 in 10-day periods", async () => {
   ]);
   expect(await settle(() => F.AGING("1000", "2025-01-31", "ten days"))).toEqual({ code: "#VALUE!", message: "periodLength must be a date formula like 30D, 1W, 1M, 1Q or 1Y" });
 });
+
+test("a lot named in options must exist for a single item; with a filter it only narrows", async () => {
+  const missing = { code: "#N/A", message: "Lot L-999 does not exist for item 3000" };
+  expect(await settle(() => F.VALUE([["3000"]], "2025-01-31", null, null, "lot=L-999"))).toEqual(missing);
+  expect(await settle(() => F.QTY([["3000"]], "2025-01-31", null, "lot=L-999"))).toEqual(missing);
+  expect(await settle(() => F.COGS([["3000"]], null, "2025-01-31", null, null, "lot=L-999"))).toEqual(missing);
+  expect(await settle(() => F.OPENENTRIES("3000", "2025-01-31", null, null, "lot=L-999"))).toEqual(missing);
+  expect(await one(() => F.VALUE([["*"]], "2025-01-31", null, null, "lot=L-999"))).toBe(0);
+  expect(await settle(() => F.OPENENTRIES("3000", "2025-01-31", null, null, "lot=L-002;headers=FALSE"))).toEqual([[5, "2025-01-12", "Purchase", "MAIN", "L-002", "", "2025-06-30", 15, 90]]);
+});
