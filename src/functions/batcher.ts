@@ -186,7 +186,7 @@ export class FunctionBatcher {
 
   /**
    * Queues a request that Excel may cancel (rule 7): `cancel` takes it out of the pending batch, so a
-   * flush does not evaluate what no cell waits for any more. Once its flush has begun, cancel does nothing.
+   * flush does not evaluate what no cell waits for any more; a flush already reading skips it too.
    */
   cancelable(request: InvRequest): { result: Promise<CellResult>; cancel: () => void } {
     const key = requestKey(request);
@@ -313,6 +313,8 @@ export class FunctionBatcher {
     // response to Excel on the web stays far below its 5 MB limit.
     let sliceBytes = 0;
     for (const pending of batch) {
+      // Rule 7: a request every cell cancelled while the flush was reading is not evaluated at all.
+      if (pending.waiters.length === 0) continue;
       const result = this.answer(pending, snapshot, catalog, startedAt);
       for (const resolve of pending.waiters) resolve(result);
       sliceBytes += estimatedJsonBytes(result) * pending.waiters.length;

@@ -277,3 +277,18 @@ test("a flush hands results back in slices of about 2 MB, each in its own task (
   expect(batcher.stats().slices).toBe(1);
   expect(estimatedJsonBytes([["No.", "Description"], ["1000", "Bicycle"]])).toBeLessThan(60);
 });
+
+test("a request cancelled while its flush reads the store is not evaluated or cached (rule 7)", async () => {
+  const batcher = new FunctionBatcher();
+  batcher.setStore(counting);
+  const request = (item: string) => ({ fn: "QTY" as const, item, asOf: null, location: "", basis: "posted" as const, options: optionsArgument(null) });
+  const dropped = batcher.cancelable(request("1000"));
+  const kept = batcher.request(request("2000"));
+  const flushing = batcher.flush(); // now awaiting its read transaction
+  dropped.cancel();
+  await flushing;
+  expect(await kept).toBe(15);
+  expect(describeError(await dropped.result)).toEqual({ code: "#N/A", message: "Calculation cancelled" });
+  expect(batcher.cached(request("2000"))).toBe(15);
+  expect(batcher.cached(request("1000"))).toBeUndefined();
+});
