@@ -34,8 +34,10 @@ export function nest(rows: readonly TraceRow[]): TreeNode[] {
   return roots;
 }
 
-function label({ entry, alreadyTraced }: TraceRow): string {
-  const text = `${ENTRY_TYPE_CAPTION[entry.entryType]} ${entry.documentNo} · ${entry.item} · ${qtyToNumber(entry.quantity)} ${entry.location} · ${entry.postingDate}`;
+function label({ entry, alreadyTraced, sourceType, sourceNo }: TraceRow): string {
+  // Inventory.md §13.3: a node names the vendor or customer of its document.
+  const party = (sourceType === "Vendor" || sourceType === "Customer") && sourceNo ? ` · ${sourceType} ${sourceNo}` : "";
+  const text = `${ENTRY_TYPE_CAPTION[entry.entryType]} ${entry.documentNo} · ${entry.item} · ${qtyToNumber(entry.quantity)} ${entry.location} · ${entry.postingDate}${party}`;
   return alreadyTraced ? `${text} (already traced)` : text;
 }
 
