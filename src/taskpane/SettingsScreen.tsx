@@ -53,7 +53,9 @@ function StorageWarnings({ settings }: { settings: SettingsCommands }) {
 function RestoreConfirmation({ settings }: { settings: SettingsCommands }) {
   const { pending } = settings;
   if (!pending) return null;
-  const replaces = settings.companyId ? `It replaces everything in this computer's store (company ${settings.companyId}).` : "The store here is empty.";
+  const replaces = settings.companyId
+    ? `It replaces every item, entry and setting of this computer's store (company ${settings.companyId}); a safety backup of it is taken first.`
+    : "The store here is empty.";
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="restore-confirm">
       <MessageBarBody>

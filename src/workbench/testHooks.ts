@@ -40,6 +40,8 @@ export interface InvTestHooks {
   /** Types records (header → input text) into a table's data rows from `firstRow` (0-based) on. */
   fillTableRows(table: string, records: Record<string, string>[], firstRow?: number): Promise<void>;
   ledger(): Promise<LedgerSummary>;
+  /** Every item ledger and G/L entry number in the store, ascending (uniqueness and gap checks). */
+  entryNumbers(): Promise<{ itemLedger: number[]; gl: number[] }>;
   /** Writes a table through the port, as the pane's sheet writers do (large-sheet checks). */
   writeTable(spec: TableSpec): Promise<WriteReport>;
   showSheet(sheet: string): void;
@@ -124,6 +126,14 @@ export function installTestHooks(controller: WorkbenchController, store: LedgerS
       await controller.recalculate();
     },
     ledger: () => ledgerSummary(store),
+    async entryNumbers() {
+      const snapshot = await store.exportAll();
+      const ascending = (a: number, b: number) => a - b;
+      return {
+        itemLedger: snapshot.books.flatMap((book) => book.entries.map((entry) => entry.entryNo)).sort(ascending),
+        gl: snapshot.glEntries.map((entry) => entry.entryNo).sort(ascending),
+      };
+    },
     writeTable: (spec) => workbook.writeTable(spec),
     showSheet: (sheet) => controller.showSheet(sheet),
     async selectTableCell(table, row, column) {

@@ -122,7 +122,7 @@ export function useSettings(deps: AppDeps): SettingsCommands {
         if (!loaded) return { intent: "warning", title, detail: "This workbook holds no backup (no _INV_BACKUP sheet)." };
         const { manifest } = await decodeBackup(loaded.bytes);
         setPending({ ...loaded, manifest });
-        return { intent: "warning", title: "Check before restoring", detail: "Restoring replaces every item, entry and setting of this computer's store; a safety backup is taken first." };
+        return { intent: "success", title: "Backup checked", detail: "Its format, schema version, record counts and SHA-256 checksum are valid." };
       });
     },
     [run],
