@@ -22,7 +22,7 @@ import { InvError, invalidValue, notAvailable, type CellResult, type CellScalar 
 import { isFilter } from "./codeFilter";
 import type { StockSnapshot } from "./evaluate";
 import type { ExplainKind, LedgerRequest } from "./ledgerArguments";
-import { bookFor, capped, glDifferenceOf, scopeOf, valueFilterOf, withHeaders, type LedgerEvaluation, type Scope, type Spill } from "./ledgerEval";
+import { capped, eachBook, glDifferenceOf, scopeOf, valueFilterOf, withHeaders, type LedgerEvaluation, type Scope, type Spill } from "./ledgerEval";
 import { planLocation } from "./planning";
 
 export const EXPLAIN_VALUE_HEADER = ["Entry No.", "Posting Date", "Valuation Date", "ILE No.", "ILE Type", "Location", "ILE Quantity", "Cost Amount", "Note"];
@@ -49,25 +49,23 @@ function valueRows(request: LedgerRequest, snapshot: StockSnapshot, company: Com
   const rows: Spill = [];
   let quantity: Qty = 0;
   let amount = 0;
-  for (const item of scope.items) {
+  eachBook(scope, snapshot, company, request.basis, (book, location, item) => {
+    // Entries the dry run created are not in the posted book: they are the simulated adjustments.
     const posted = new Set(snapshot.books.get(item.no)?.values.map((value) => value.entryNo) ?? []);
-    const book = bookFor(snapshot, company, item, request.basis);
-    for (const location of book ? scope.locations : []) {
-      const filter = valueFilterOf(request.options, location, cogs ? undefined : asOf);
-      const values = cogs ? cogsEntriesBetween(book as ItemBook, { from: request.from, to: asOf }, filter) : valueEntriesAt(book as ItemBook, filter);
-      for (const value of values) {
-        const simulated = !posted.has(value.entryNo);
-        const cost = (cogs ? -1 : 1) * valueEntryCost(value, filter);
-        const entry = findEntry(book as ItemBook, value.itemLedgerEntryNo);
-        [quantity, amount] = [quantity + value.itemLedgerEntryQuantity, amount + cost];
-        rows.push([
-          simulated ? "" : value.entryNo, value.postingDate, value.valuationDate, value.itemLedgerEntryNo,
-          ENTRY_TYPE_CAPTION[value.itemLedgerEntryType], entry?.location ?? value.location, qtyToNumber(value.itemLedgerEntryQuantity),
-          moneyToNumber(cost), valueNote(value, simulated),
-        ]);
-      }
+    const filter = valueFilterOf(request.options, location, cogs ? undefined : asOf);
+    const values = cogs ? cogsEntriesBetween(book, { from: request.from, to: asOf }, filter) : valueEntriesAt(book, filter);
+    for (const value of values) {
+      const simulated = !posted.has(value.entryNo);
+      const cost = (cogs ? -1 : 1) * valueEntryCost(value, filter);
+      const entry = findEntry(book, value.itemLedgerEntryNo);
+      [quantity, amount] = [quantity + value.itemLedgerEntryQuantity, amount + cost];
+      rows.push([
+        simulated ? "" : value.entryNo, value.postingDate, value.valuationDate, value.itemLedgerEntryNo,
+        ENTRY_TYPE_CAPTION[value.itemLedgerEntryType], entry?.location ?? value.location, qtyToNumber(value.itemLedgerEntryQuantity),
+        moneyToNumber(cost), valueNote(value, simulated),
+      ]);
     }
-  }
+  });
   rows.push(totalRow(9, { 6: qtyToNumber(quantity), 7: moneyToNumber(amount) }));
   return capped(withHeaders(request.headers, cogs ? EXPLAIN_COGS_HEADER : EXPLAIN_VALUE_HEADER, rows), 9);
 }
@@ -83,18 +81,16 @@ function entryRows(request: LedgerRequest, snapshot: StockSnapshot, company: Com
   }
   const rows: Spill = [];
   let quantity: Qty = 0;
-  for (const item of scope.items) {
-    const book = snapshot.books.get(item.no);
-    for (const location of book ? scope.locations : []) {
-      for (const entry of itemEntriesAt(book as ItemBook, valueFilterOf(request.options, location, request.to ?? company.workDate))) {
-        quantity += entry.quantity;
-        rows.push([
-          entry.entryNo, entry.postingDate, ENTRY_TYPE_CAPTION[entry.entryType], entry.documentNo, entry.location,
-          entry.lotNo ?? "", entry.serialNo ?? "", qtyToNumber(entry.quantity),
-        ]);
-      }
+  // Quantities never depend on the basis: the posted book.
+  eachBook(scope, snapshot, company, "posted", (book, location) => {
+    for (const entry of itemEntriesAt(book, valueFilterOf(request.options, location, request.to ?? company.workDate))) {
+      quantity += entry.quantity;
+      rows.push([
+        entry.entryNo, entry.postingDate, ENTRY_TYPE_CAPTION[entry.entryType], entry.documentNo, entry.location,
+        entry.lotNo ?? "", entry.serialNo ?? "", qtyToNumber(entry.quantity),
+      ]);
     }
-  }
+  });
   rows.sort((a, b) => Number(a[0]) - Number(b[0]));
   rows.push(totalRow(8, { 7: qtyToNumber(quantity) }));
   return capped(withHeaders(request.headers, EXPLAIN_ENTRY_HEADER, rows), 8);

@@ -8,7 +8,7 @@ import type { AsIfMethod } from "../core/queries/asIf";
 import { parsePeriodLength } from "../core/queries/aging";
 import { unitCost as toUnitCost, type UnitCost } from "../core/money";
 import type { IsoDate } from "../core/types";
-import { applyOption, basisArgument, codeText, DEFAULT_OPTIONS, isBlank, type CostBasis, type StockOptions } from "./arguments";
+import { applyOption, codeText, DEFAULT_OPTIONS, isBlank, type CostBasis, type StockOptions } from "./arguments";
 import { invalidValue } from "./cellErrors";
 
 export type LedgerFunctionName = "COGS" | "OPENENTRIES" | "INCDEC" | "AGING" | "VALUEASIF" | "COGSASIF" | "GLDIFF" | "EXPLAIN" | "WORKDATE" | "VERSION";
@@ -87,10 +87,6 @@ export function ledgerOptions(value: unknown, allowed: readonly OptionKey[]): Pi
     } else applyOption(result.options, key, text);
   }
   return result;
-}
-
-export function basisFor(value: unknown): CostBasis {
-  return basisArgument(value);
 }
 
 const METHODS: readonly AsIfMethod[] = ["FIFO", "LIFO", "AVERAGE", "STANDARD", "SPECIFIC"];

@@ -75,13 +75,18 @@ export function scopeOf(request: LedgerRequest, snapshot: StockSnapshot, company
   return Array.isArray(locations) ? { items, locations } : locations;
 }
 
-/** Σ over the scope's books and locations. */
-function sumOver(scope: Scope, snapshot: StockSnapshot, company: Company, basis: CostBasis, add: (book: ItemBook, location: string | null, item: Item) => Money): Money {
-  let sum = 0;
+/** Visits every (book, location) of the scope: items without entries have no book and are skipped. */
+export function eachBook(scope: Scope, snapshot: StockSnapshot, company: Company, basis: CostBasis, visit: (book: ItemBook, location: string | null, item: Item) => void): void {
   for (const item of scope.items) {
     const book = bookFor(snapshot, company, item, basis);
-    if (book) for (const location of scope.locations) sum += add(book, location, item);
+    if (book) for (const location of scope.locations) visit(book, location, item);
   }
+}
+
+/** Σ over the scope's books and locations. */
+function sumOver(scope: Scope, snapshot: StockSnapshot, company: Company, basis: CostBasis, add: (book: ItemBook, location: string | null) => Money): Money {
+  let sum = 0;
+  eachBook(scope, snapshot, company, basis, (book, location) => (sum += add(book, location)));
   return sum;
 }
 
@@ -95,17 +100,14 @@ export const OPEN_ENTRIES_HEADER = ["Entry No.", "Posting Date", "Entry Type", "
 function openEntries(request: LedgerRequest, snapshot: StockSnapshot, company: Company, scope: Scope): CellResult {
   const asOf = request.to ?? company.workDate;
   const rows: Spill = [];
-  for (const item of scope.items) {
-    const book = bookFor(snapshot, company, item, request.basis);
-    for (const location of book ? scope.locations : []) {
-      for (const { entry, remainingQty, remainingCost } of openEntriesAt(book as ItemBook, asOf, valueFilterOf(request.options, location))) {
-        rows.push([
-          entry.entryNo, entry.postingDate, ENTRY_TYPE_CAPTION[entry.entryType], entry.location, entry.lotNo ?? "", entry.serialNo ?? "",
-          entry.expirationDate ?? "", qtyToNumber(remainingQty), moneyToNumber(remainingCost),
-        ]);
-      }
+  eachBook(scope, snapshot, company, request.basis, (book, location) => {
+    for (const { entry, remainingQty, remainingCost } of openEntriesAt(book, asOf, valueFilterOf(request.options, location))) {
+      rows.push([
+        entry.entryNo, entry.postingDate, ENTRY_TYPE_CAPTION[entry.entryType], entry.location, entry.lotNo ?? "", entry.serialNo ?? "",
+        entry.expirationDate ?? "", qtyToNumber(remainingQty), moneyToNumber(remainingCost),
+      ]);
     }
-  }
+  });
   rows.sort((a, b) => Number(a[0]) - Number(b[0]));
   return capped(withHeaders(request.headers, OPEN_ENTRIES_HEADER, rows), OPEN_ENTRIES_HEADER.length);
 }
@@ -117,13 +119,10 @@ function incDec(request: LedgerRequest, snapshot: StockSnapshot, company: Compan
   const total: PeriodMovement = {
     startQty: 0, startValue: 0, increasesQty: 0, increasesValue: 0, decreasesQty: 0, decreasesValue: 0, endQty: 0, endValue: 0, postedToGL: 0,
   };
-  for (const item of scope.items) {
-    const book = bookFor(snapshot, company, item, request.basis);
-    for (const location of book ? scope.locations : []) {
-      const movement = increasesDecreases(book as ItemBook, period, valueFilterOf(request.options, location));
-      for (const key of Object.keys(total) as (keyof PeriodMovement)[]) total[key] += movement[key];
-    }
-  }
+  eachBook(scope, snapshot, company, request.basis, (book, location) => {
+    const movement = increasesDecreases(book, period, valueFilterOf(request.options, location));
+    for (const key of Object.keys(total) as (keyof PeriodMovement)[]) total[key] += movement[key];
+  });
   const row = [
     qtyToNumber(total.startQty), moneyToNumber(total.startValue), qtyToNumber(total.increasesQty), moneyToNumber(total.increasesValue),
     qtyToNumber(total.decreasesQty), moneyToNumber(total.decreasesValue), qtyToNumber(total.endQty), moneyToNumber(total.endValue),
@@ -137,16 +136,14 @@ function aging(request: LedgerRequest, snapshot: StockSnapshot, company: Company
   const length = parsePeriodLength(request.mode);
   if (!length) return invalidValue("periodLength must be a date formula like 30D, 1W, 1M, 1Q or 1Y");
   const endingDate = request.to ?? company.workDate;
-  let buckets: { label: string; start: string | null; end: string | null; qty: number; value: number }[] = [];
-  for (const item of scope.items) {
-    const book = bookFor(snapshot, company, item, request.basis);
-    for (const location of book ? scope.locations : []) {
-      const found = ageComposition(book as ItemBook, endingDate, length, valueFilterOf(request.options, location));
-      if (buckets.length === 0) buckets = found.map((b) => ({ label: b.label, start: b.start, end: b.end, qty: 0, value: 0 }));
-      found.forEach((b, at) => Object.assign(buckets[at], { qty: buckets[at].qty + b.remainingQty, value: buckets[at].value + b.remainingValue }));
-    }
-  }
-  if (buckets.length === 0) buckets = ageComposition(emptyBook("", 0), endingDate, length).map((b) => ({ label: b.label, start: b.start, end: b.end, qty: 0, value: 0 }));
+  // The buckets' dates, then each book's remaining quantity and value added into them.
+  const buckets = ageComposition(emptyBook("", 0), endingDate, length).map((b) => ({ label: b.label, start: b.start, end: b.end, qty: 0, value: 0 }));
+  eachBook(scope, snapshot, company, request.basis, (book, location) => {
+    ageComposition(book, endingDate, length, valueFilterOf(request.options, location)).forEach((b, at) => {
+      buckets[at].qty += b.remainingQty;
+      buckets[at].value += b.remainingValue;
+    });
+  });
   const rows: Spill = buckets.map((b) => [b.label, b.start ?? "", b.end ?? "", qtyToNumber(b.qty), moneyToNumber(b.value)]);
   rows.push(["Total", "", "", qtyToNumber(buckets.reduce((s, b) => s + b.qty, 0)), moneyToNumber(buckets.reduce((s, b) => s + b.value, 0))]);
   return withHeaders(request.headers, AGING_HEADER, rows);
@@ -200,13 +197,19 @@ export function glDifferenceOf(request: LedgerRequest, snapshot: StockSnapshot, 
   return glDifference(company, snapshot.books.values(), glEntries, inAccount, request.to ?? company.workDate);
 }
 
+type ItemFunction = (request: LedgerRequest, snapshot: StockSnapshot, company: Company, scope: Scope) => CellResult;
+const ITEM_FUNCTIONS: Partial<Record<LedgerRequest["fn"], ItemFunction>> = {
+  COGS: cogs, OPENENTRIES: openEntries, INCDEC: incDec, AGING: aging, VALUEASIF: asIf, COGSASIF: asIf,
+};
+
 function itemLevel(request: LedgerRequest, snapshot: StockSnapshot, company: Company): LedgerEvaluation {
   const scope = scopeOf(request, snapshot, company);
   const catalog = isFilter(request.item);
   if (scope instanceof InvError) return { result: scope, items: [request.item.toUpperCase()], catalog, ledgerWide: false };
   const items = scope.items.map((item) => item.no.toUpperCase());
-  const evaluate = { COGS: cogs, OPENENTRIES: openEntries, INCDEC: incDec, AGING: aging, VALUEASIF: asIf, COGSASIF: asIf }[request.fn as "COGS"];
-  return { result: evaluate(request, snapshot, company, scope), items, catalog, ledgerWide: false };
+  const evaluate = ITEM_FUNCTIONS[request.fn];
+  const result = evaluate ? evaluate(request, snapshot, company, scope) : notAvailable(`${request.fn} is not an item function`);
+  return { result, items, catalog, ledgerWide: false };
 }
 
 export type ExplainEvaluator = (request: LedgerRequest, snapshot: StockSnapshot, company: Company) => LedgerEvaluation;
