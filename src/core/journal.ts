@@ -40,4 +40,6 @@ export interface JournalLine {
   /** The vendor (purchases) or customer (sales) of the document; the type defaults from the entry type. */
   sourceNo?: string;
   sourceType?: SourceType;
+  /** Assemble-to-order shipment: how much of it to assemble (default: as much as the linked order has left). */
+  quantityToAssemble?: number;
 }

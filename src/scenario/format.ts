@@ -19,7 +19,7 @@ export const STEP_FIELDS: Record<string, string[]> = {
     "entryType", "return", "date", "item", "variant", "location", "newLocation", "quantity", "unitOfMeasure",
     "invoicedQuantity", "unitCost", "amount", "unitAmount", "unitPrice", "appliesToEntry", "appliesFromEntry",
     "serialNo", "lotNo", "expirationDate", "newLotNo", "newSerialNo", "newExpirationDate", "documentNo",
-    "responsibilityCenter", "sourceType", "sourceNo",
+    "responsibilityCenter", "sourceType", "sourceNo", "quantityToAssemble",
   ],
   invoice: ["date", "entryNo", "quantity", "unitCost"],
   undo: ["date", "entryNo"],

@@ -62,6 +62,30 @@ describe("assemble to order", () => {
     expect([Object.keys(company.orderLines ?? {}), company.reservations]).toEqual([[], []]);
   });
 
+  it("lets a shipment assemble between what the stock part cannot cover and the whole shipment", async () => {
+    const { service } = await freshService(ITEMS);
+    await service.postJournal([
+      line({ entryType: "Purchase", item: "C", quantity: 10, unitCost: 3 }),
+      line({ entryType: "PositiveAdjmt", item: "P", quantity: 4, unitCost: 10 }),
+    ]);
+    // 5 on the line, 3 of them to assemble: shipping 4 must assemble at least 2 (only 2 come from stock), at most 3.
+    await service.order({ type: "Sale", documentNo: "SO3", item: "P", location: "BLUE", quantity: 5, date: "2024-01-10", qtyToAssembleToOrder: 3 });
+    const ship = (quantityToAssemble: number) => service.postJournal([line({ entryType: "Sale", item: "P", quantity: 4, documentNo: "SO3", quantityToAssemble })]);
+    await expect(ship(1)).rejects.toThrow(/from 2 to 3/);
+    await expect(ship(4)).rejects.toThrow(/from 2 to 3/);
+    await ship(2);
+    expect((await ledger(service)).slice(2)).toEqual([
+      [3, "C", "AssemblyConsumption", -4, null, false],
+      [4, "P", "AssemblyOutput", 2, null, false],
+      [5, "P", "Sale", -2, 4, true],
+      [6, "P", "Sale", -2, null, false],
+    ]);
+    // The last unit is the order's third to assemble; a plain sale asking to assemble is refused.
+    await service.postJournal([line({ entryType: "Sale", item: "P", quantity: 1, documentNo: "SO3" })]);
+    expect((await ledger(service)).at(-1)).toEqual([9, "P", "Sale", -1, 8, true]);
+    await expect(service.postJournal([line({ entryType: "Sale", item: "P", quantity: 1, documentNo: "SO4", quantityToAssemble: 1 })])).rejects.toThrow(/nothing left to assemble/);
+  });
+
   it("undoes an assemble-to-order shipment together with its assembly, cost reversing exactly", async () => {
     const { service } = await freshService(ITEMS);
     await service.postJournal([line({ entryType: "Purchase", item: "C", quantity: 10, unitCost: 3 })]);

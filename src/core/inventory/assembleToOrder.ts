@@ -70,6 +70,21 @@ function releaseLink(ws: Workspace, demand: string, supply: string, quantity: Qt
 }
 
 /**
+ * How much of a shipment is assembled (§14.3): between just enough for the rest to come from the line's stock
+ * part and the whole shipment (at most what the order has left); the most unless the line says otherwise.
+ */
+function quantityToAssemble(journal: JournalLine, toShip: Qty, sale: OrderLine, order: OrderLine, lineNo: number): Qty {
+  const most = Math.min(toShip, order.outstanding);
+  const least = Math.max(0, toShip - (sale.outstanding - order.outstanding));
+  if (journal.quantityToAssemble === undefined || journal.quantityToAssemble === null) return most;
+  const asked = qty(journal.quantityToAssemble);
+  if (asked < least || asked > most) {
+    refuse("quantityToAssemble", `The quantity to assemble must be from ${qtyToNumber(least)} to ${qtyToNumber(most)} for this shipment`, lineNo);
+  }
+  return asked;
+}
+
+/**
  * A shipment of a sales line with an open linked assembly order: posts the assembly of the part to assemble
  * (at most what the order has left), then returns the sales parts to post in order. Other lines: unchanged.
  */
@@ -79,12 +94,16 @@ export function assembleToOrderParts(ws: Workspace, journal: JournalLine, baseQu
   const sale = openOrder(ws, journal.documentNo, journal.item, "Sale");
   const orderNo = sale?.assembleToOrderNo;
   const order = orderNo !== undefined ? openOrder(ws, orderNo, journal.item, "Assembly") : undefined;
-  if (!sale || orderNo === undefined || !order || order.outstanding === 0) return plain;
+  if (!sale || orderNo === undefined || !order || order.outstanding === 0) {
+    if (journal.quantityToAssemble) refuse("quantityToAssemble", `Sales line ${journal.documentNo ?? ""} has nothing left to assemble to order`, lineNo);
+    return plain;
+  }
   const item = ws.item(journal.item);
   if (journal.unitOfMeasure !== undefined && journal.unitOfMeasure !== item?.baseUnitOfMeasure) {
     refuse("unitOfMeasure", "An assemble-to-order shipment is posted in the base unit of measure", lineNo);
   }
-  const toAssemble = Math.min(baseQuantity, order.outstanding);
+  const toAssemble = quantityToAssemble(journal, baseQuantity, sale, order, lineNo);
+  if (toAssemble === 0) return plain;
   const output = assemble(ws, {
     item: journal.item, location: effectiveLocation(ws, journal), quantity: qtyToNumber(toAssemble), date: journal.postingDate, documentNo: orderNo,
     lotNo: journal.lotNo, serialNo: journal.serialNo,

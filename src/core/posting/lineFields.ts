@@ -16,6 +16,7 @@ type Report = (field: string, message: string) => void;
 const NUMBER_FIELDS = [
   ["quantity", QTY_SCALE],
   ["invoicedQuantity", QTY_SCALE],
+  ["quantityToAssemble", QTY_SCALE],
   ["unitCost", UNIT_COST_SCALE],
   ["unitAmount", UNIT_COST_SCALE],
   ["unitPrice", UNIT_COST_SCALE],
