@@ -95,10 +95,11 @@ export function causeText(cause: ReconCause, accountType: AccountType): string {
 
 export const isReconciled = (row: Pick<ReconRow, "difference">): boolean => row.difference === 0;
 
-function reconRow(row: ReconRow): CellValue[] {
+/** The engine has one posting setup per company: every row shows the company's posting group code. */
+function reconRow(row: ReconRow, postingGroup: string | null): CellValue[] {
   const explanation = isReconciled(row) ? null : row.causes.map((cause) => causeText(cause, row.accountType)).join("; ");
   return [
-    null, row.location, ACCOUNT_TYPE_CAPTION[row.accountType], row.accountNo, row.item,
+    postingGroup, row.location, ACCOUNT_TYPE_CAPTION[row.accountType], row.accountNo, row.item,
     moneyToNumber(row.ledgerAmount), moneyToNumber(row.postedToGL), moneyToNumber(row.glBalance), moneyToNumber(row.difference),
     // Status OK when |Difference| < 0.005 (excel.md §3.2): amounts are whole cents, so exactly 0.
     isReconciled(row) ? "OK" : "Difference", explanation,
@@ -126,7 +127,7 @@ function describeRecon(p: ReconParameters): string {
 /** The sheet (rows in the core's order, then a totals row) and the reconciliation it shows. */
 export function reconSpec(source: ReconSource, p: ReconParameters, stamp?: string): { spec: TableSpec; recon: Reconciliation } {
   const recon = runReconciliation(source, p);
-  const rows = recon.rows.map(reconRow);
+  const rows = recon.rows.map((row) => reconRow(row, source.company.inventoryPostingGroup ?? null));
   const total = recon.totalDifference;
   rows.push([null, null, "Total", null, null, null, null, null, moneyToNumber(total), total === 0 ? "OK" : "Difference",
     total === 0 ? null : `${recon.unreconciled} unreconciled row(s); total of |Difference|`]);

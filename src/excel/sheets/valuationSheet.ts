@@ -52,9 +52,9 @@ function figures(m: PeriodMovement & { notPostedToGL: number }): CellValue[] {
   ];
 }
 
-function valuationRow(row: ValuationRow): CellValue[] {
-  // The engine has one posting setup per company: no Inventory Posting Group code to show.
-  return [row.item, row.description, row.baseUnitOfMeasure, null, row.costingMethod, row.location, ...figures(row)];
+/** The engine has one posting setup per company: every row shows the company's posting group code. */
+function valuationRow(row: ValuationRow, postingGroup: string | null): CellValue[] {
+  return [row.item, row.description, row.baseUnitOfMeasure, postingGroup, row.costingMethod, row.location, ...figures(row)];
 }
 
 export function describeValuation(p: ValuationParameters): string {
@@ -74,7 +74,7 @@ export function valuationSpec(source: LedgerSource, p: ValuationParameters, stam
   }
   const location = p.locationFilter.trim() ? codeFilter(p.locationFilter.trim()) : undefined;
   const valuation = inventoryValuation(source.items, books, { start: p.start, end: p.end, includeExpected: p.includeExpected, perLocation: p.perLocation, location });
-  const rows = valuation.rows.map(valuationRow);
+  const rows = valuation.rows.map((row) => valuationRow(row, source.company.inventoryPostingGroup ?? null));
   const totals = figures(valuation.totals);
   // A unit cost over different items' units means nothing: the totals row leaves it empty.
   totals[8] = null;

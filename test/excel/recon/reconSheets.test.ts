@@ -45,7 +45,7 @@ test("Inventory Valuation, DEMO January posted: 8 / 920.00, 15 / 510.00, 31 / 17
     ["3000", 31, 170, 5.48387],
     ["Total", 54, 1600, null],
   ]);
-  expect(rows[0]).toMatchObject({ Description: "Bicycle", "Costing Method": "FIFO", "Increases Value": 2600, "Decreases Value": 1680, "Not Posted to G/L": 0 });
+  expect(rows[0]).toMatchObject({ "Inventory Posting Group": "RESALE", Description: "Bicycle", "Costing Method": "FIFO", "Increases Value": 2600, "Decreases Value": 1680, "Not Posted to G/L": 0 });
   const table = (await wb.readTable("tblInvValuation"))!;
   const col = (header: string) => table.headers.indexOf(header);
   const format = (header: string) => wb.cell("Inventory Valuation", table.firstDataRow, col(header)).numberFormat;
@@ -68,7 +68,7 @@ test("Inventory GL Recon, DEMO: 1300 1,600.00 / 1,615.00 / 15.00 explained by GJ
   expect(summary).toEqual({ asOf: "2025-01-31", totalDifference: 15, unreconciled: [{ row: 0, label: "1300", accountNo: "1300", difference: 15 }] });
   const rows = await records(wb, "tblInvGLRecon");
   expect(rows[0]).toMatchObject({
-    "Account Type": "Inventory", "G/L Account No.": "1300", "Inventory Ledger Amount": 1600, "Posted to G/L": 1600, "G/L Balance": 1615, Difference: 15, Status: "Difference",
+    "Inventory Posting Group": "RESALE", "Account Type": "Inventory", "G/L Account No.": "1300", "Inventory Ledger Amount": 1600, "Posted to G/L": 1600, "G/L Balance": 1615, Difference: 15, Status: "Difference",
     Explanation: "manual G/L entries on an inventory account: 15.00 (GJ-0001; G/L entry 27)",
   });
   expect(rows.slice(1, -1).map((r) => [r["Account Type"], r["G/L Account No."], r.Difference, r.Status, r.Explanation])).toEqual([
