@@ -5,8 +5,7 @@
  * transaction; a refused or failed restore changes nothing.
  */
 import { version as packageVersion } from "../../package.json";
-import type { StoreSnapshot } from "../core/ports";
-import type { LedgerStore } from "../core/ports";
+import type { LedgerStore, StoreSnapshot } from "../core/ports";
 import type { WorkbookPort, WriteReport } from "../excel/port";
 import { BACKUP_WARNING_CHARS, readWorkbookBackup, writeWorkbookBackup } from "../excel/sheets/backupSheet";
 import { fromBase64, toBase64 } from "./codec";
@@ -65,18 +64,28 @@ export function restoredLedgerVersion(backupVersion: number, current: number | u
   return current === undefined ? backupVersion : Math.max(backupVersion, current + 1);
 }
 
+/**
+ * Backs up the store into the vault unless it is empty (excel.md §5: before restore, demo reset and schema
+ * upgrade). Returns the safety backup's manifest, or null when there was nothing to keep.
+ */
+export async function takeSafetyBackup(store: LedgerStore, vault: SafetyVault, reason: string, ctx: BackupContext): Promise<BackupManifest | null> {
+  return safetyBackupOf(await store.exportAll(), vault, reason, ctx);
+}
+
+async function safetyBackupOf(current: StoreSnapshot, vault: SafetyVault, reason: string, ctx: BackupContext): Promise<BackupManifest | null> {
+  if (!current.company && current.items.length === 0) return null;
+  const safety = await backupSnapshot(current, ctx);
+  await vault.add(reason, safety.manifest, safety.bytes);
+  return safety.manifest;
+}
+
 export async function restoreBackup(store: LedgerStore, bytes: Uint8Array, ctx: RestoreContext): Promise<RestoreReport> {
   const step = (done: number, label: string) => ctx.onProgress?.({ done, total: RESTORE_STEPS, label });
   step(0, "Checking the backup");
   const { manifest, snapshot } = await decodeBackup(bytes, ctx);
   step(1, "Safety backup of the current data");
   const current = await store.exportAll();
-  let safetyBackup: BackupManifest | null = null;
-  if (current.company || current.items.length > 0) {
-    const safety = await backupSnapshot(current, ctx);
-    await ctx.vault.add("before restore", safety.manifest, safety.bytes);
-    safetyBackup = safety.manifest;
-  }
+  const safetyBackup = await safetyBackupOf(current, ctx.vault, "before restore", ctx);
   step(2, "Replacing the store");
   const ledgerVersion = restoredLedgerVersion(manifest.ledgerVersion, current.company?.ledgerVersion);
   if (snapshot.company) snapshot.company = { ...snapshot.company, ledgerVersion };

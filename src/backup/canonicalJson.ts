@@ -13,8 +13,9 @@ export function canonicalJson(value: unknown, path = "record"): string {
   switch (typeof value) {
     case "number":
       checkNumber(value, path);
-      // JSON.stringify writes -0 as 0; "-0" is valid JSON and parses back to -0, so the store comes back exact.
-      return Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      // -0 is written as 0, as JSON.stringify does: the engine yields -0 for a negated zero amount and
+      // stores may or may not keep the sign, so the bytes depend only on values that compare unequal.
+      return JSON.stringify(value);
     case "string":
     case "boolean":
       return JSON.stringify(value);
