@@ -4,9 +4,11 @@
  * bench/results.json with every median, its baseline measured in the same run, the ratio, the target and
  * whether it was met. Not part of `npm test`.
  *
- *   npm run bench [-- --quick] [--only P1,P3] [--runs N] [--node-only | --browser-only] [--out FILE]
+ *   npm run bench [-- --quick] [--only P1,P3] [--runs N] [--scale F] [--node-only | --browser-only] [--out FILE]
  *
- * `--quick` runs a tenth of the data once (development); its figures are not comparable with the targets.
+ * `--profile` writes a CPU profile of the Chromium side to bench/profile/ (git-ignored).
+ * `--quick` runs a tenth of the data once (development); `--scale F` any fraction. Figures of a scaled run
+ * are not comparable with the targets.
  */
 import { build } from "esbuild";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -24,6 +26,7 @@ const flag = (name: string) => args.includes(name);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const quick = flag("--quick");
 const runs = Number(option("--runs") ?? (quick ? 1 : 3));
+const scale = Number(option("--scale") ?? (quick ? 0.1 : 1));
 const only = (option("--only") ?? "").split(",").filter(Boolean);
 const outFile = option("--out") ?? path.join(root, "bench", "results.json");
 const started = Date.now();
@@ -36,6 +39,7 @@ function nodeEnv(): BenchEnv {
   return {
     name: "node",
     quick,
+    scale,
     runs,
     newStore: async () => new MemoryLedgerStore(),
     dropStore: async () => undefined,
@@ -114,10 +118,22 @@ async function runChromium(): Promise<{ results: CaseResult[]; version: string }
     const address = server.address() as { port: number };
     await page.goto(`http://127.0.0.1:${address.port}/bench.html`);
     const version = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+    // --profile: a CPU profile of the page's whole run, for chrome://inspect or bench/profile summaries.
+    if (flag("--profile")) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+      await cdp.send("Profiler.start");
+    }
     const results = await page.evaluate(
       (options) => (window as unknown as { __bench: { run(o: typeof options): Promise<CaseResult[]> } }).__bench.run(options),
-      { quick, runs, only },
+      { quick, scale, runs, only },
     );
+    if (flag("--profile")) {
+      const { profile } = await cdp.send("Profiler.stop");
+      mkdirSync(path.join(root, "bench", "profile"), { recursive: true });
+      writeFileSync(path.join(root, "bench", "profile", "chromium.cpuprofile"), JSON.stringify(profile));
+      log("wrote bench/profile/chromium.cpuprofile");
+    }
     return { results, version };
   } finally {
     await context.close().catch(() => undefined);
@@ -167,7 +183,7 @@ async function main(): Promise<void> {
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, chromium: chromiumVersion, platform: `${os.platform()} ${os.release()}` };
   const maybe = (value: number | undefined) => (value === undefined ? undefined : round(value));
   const rounded = results.map((r) => ({ ...r, median: round(r.median), runs: r.runs.map(round), ratio: maybe(r.ratio), perRef: maybe(r.perRef) }));
-  writeFileSync(outFile, `${JSON.stringify({ quick, runs, seconds: Math.round((Date.now() - started) / 1000), machine, results: rounded }, null, 2)}\n`);
+  writeFileSync(outFile, `${JSON.stringify({ quick, scale, runs, seconds: Math.round((Date.now() - started) / 1000), machine, results: rounded }, null, 2)}\n`);
   log(`wrote ${path.relative(root, outFile)}`);
 }
 

@@ -5,12 +5,13 @@
 import Dexie from "dexie";
 import type { LedgerStore } from "../../src/core/ports";
 import { DexieLedgerStore } from "../../src/storage/dexieStore";
-import type { BenchEnv, CaseResult, RawTables } from "../lib/measure";
+import type { BenchEnv, CaseResult, RawLayout, RawTables } from "../lib/measure";
 import { now } from "../lib/measure";
 import { runSuite } from "../lib/suite";
 
 interface RunOptions {
   quick: boolean;
+  scale: number;
   runs: number;
   only: string[];
 }
@@ -18,7 +19,7 @@ interface RunOptions {
 let databases = 0;
 
 /** The baseline: the rows written with Dexie into a fresh database, in one transaction, nothing computed. */
-async function rawWrite(tables: RawTables, packed: boolean): Promise<number> {
+async function rawWrite(tables: RawTables, layout: RawLayout): Promise<number> {
   const db = new Dexie(`bench-raw-${++databases}`);
   db.version(1).stores({ entries: "entryNo", values: "entryNo", applications: "entryNo" });
   await db.open();
@@ -30,8 +31,10 @@ async function rawWrite(tables: RawTables, packed: boolean): Promise<number> {
   const start = now();
   await db.transaction("rw", [db.table("entries"), db.table("values"), db.table("applications")], async () => {
     for (const name of ["entries", "values", "applications"] as const) {
-      if (packed) await db.table(name).bulkPut(pack(tables[name]).map((chunk) => ({ entryNo: chunk.chunkNo, rows: chunk.rows })));
-      else await db.table(name).bulkPut(tables[name]);
+      const table = db.table(name);
+      if (layout === "row") await table.bulkPut(tables[name]);
+      else if (layout === "packed") await table.bulkPut(pack(tables[name]).map((chunk) => ({ entryNo: chunk.chunkNo, rows: chunk.rows })));
+      else await table.bulkPut(pack(tables[name]).map((chunk) => ({ entryNo: chunk.chunkNo, rows: JSON.stringify(chunk.rows) })));
     }
   });
   const ms = now() - start;
@@ -44,6 +47,7 @@ function browserEnv(options: RunOptions): BenchEnv {
   return {
     name: "chromium",
     quick: options.quick,
+    scale: options.scale,
     runs: options.runs,
     newStore: async (label) => {
       const store = new DexieLedgerStore(`bench-${label}-${++databases}`, { persist: false });

@@ -195,7 +195,7 @@ async function b4(env: BenchEnv): Promise<CaseResult> {
 /** B6: 1,000 random requests one flush each vs all in one flush: identical answers. */
 async function b6(env: BenchEnv, calls: Call[]): Promise<CaseResult> {
   const random = seededRandom(23);
-  const sample = Array.from({ length: env.quick ? 200 : 1_000 }, () => {
+  const sample = Array.from({ length: env.scale < 1 ? 200 : 1_000 }, () => {
     const call = calls[Math.floor(random() * calls.length)];
     return call.fn === "QTY" || call.fn === "UNITCOST" || call.fn === "VALUE" ? { fn: call.fn, args: [call.args[0], isoDay(Math.floor(random() * 730))] } : call;
   });

@@ -55,6 +55,8 @@ export function round(value: number): number {
 export interface BenchEnv {
   name: "node" | "chromium";
   quick: boolean;
+  /** Data size as a fraction of the targets' sizes (1; --quick 0.1; --scale F). */
+  scale: number;
   runs: number;
   /** A new, empty store under a name unique to the case. */
   newStore(label: string): Promise<LedgerStore>;
@@ -63,11 +65,14 @@ export interface BenchEnv {
   /** Closes and reopens a store by its label, as a new page would (chromium only). */
   reopenStore?(store: LedgerStore): Promise<LedgerStore>;
   /** Writes rows straight into a fresh database in one transaction; ms (the P1 baseline, chromium only). */
-  rawWrite?(tables: RawTables, packed: boolean): Promise<number>;
+  rawWrite?(tables: RawTables, layout: RawLayout): Promise<number>;
   /** Used JS heap after a full garbage collection, in bytes (where measurable). */
   heapBytes?(): Promise<number>;
   log(message: string): void;
 }
+
+/** One IndexedDB record per row; 1,000 rows per record; 1,000 rows per record as one JSON text. */
+export type RawLayout = "row" | "packed" | "json";
 
 export interface RawTables {
   entries: { entryNo: number }[];

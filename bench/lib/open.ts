@@ -8,7 +8,7 @@ import { measured, now, type BenchEnv, type CaseResult } from "./measure";
 const MB = 1024 * 1024;
 
 export function p5Size(env: BenchEnv) {
-  return env.quick ? { lines: 100_000, items: 1_000 } : { lines: 1_000_000, items: 1_000 };
+  return { lines: Math.round(1_000_000 * env.scale), items: 1_000 };
 }
 
 async function buildLarge(env: BenchEnv, store: LedgerStore, lines: number, items: number): Promise<void> {

@@ -18,6 +18,11 @@ export interface LedgerReader {
   entryOwner(entryNo: number): Promise<string | undefined>;
   /** G/L entries with entry number > `afterEntryNo`, ascending. */
   glEntries(afterEntryNo?: number): Promise<GLEntry[]>;
+  /**
+   * Items whose book is not cost-adjusted or still carries adjustment marks: all a company-wide Adjust
+   * Cost has to load (issue 7, P2). Optional: without it the service loads every item.
+   */
+  unadjustedItems?(): Promise<string[]>;
 }
 
 export interface LedgerWriter {

@@ -27,6 +27,7 @@ export function observeCommits(store: LedgerStore, onCommit: (change: LedgerChan
           books: (nos) => tx.books(nos),
           entryOwner: (entryNo) => tx.entryOwner(entryNo),
           glEntries: (after) => tx.glEntries(after),
+          unadjustedItems: tx.unadjustedItems && (() => tx.unadjustedItems?.() ?? Promise.resolve([])),
           appendGLEntries: (entries) => tx.appendGLEntries(entries),
           putCompany: (written) => {
             company = written;

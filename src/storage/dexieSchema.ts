@@ -1,12 +1,18 @@
 /**
- * IndexedDB layout of the ledger (schema version 1), shaped by the benchmark targets (excel.md §2.3) and
- * the measured cost of IndexedDB: the per-record cost dominates, so rows are packed — one record per item
- * book, and entry owners and G/L entries in chunks of 1,000 (≈100× faster than a record per row).
+ * IndexedDB layout of the ledger, shaped by the benchmark targets (excel.md §2.3, issue 7) and the measured
+ * cost of IndexedDB: the per-record cost dominates, so rows are packed 1,000 to a record.
+ *
+ * Version 2 (this one): an item book is a small state record (`bookState`: card cost, marks, version, row
+ * counts and a store revision) plus sealed pages of 1,000 rows per ledger (`bookPages`). A command reads
+ * the state records first; a book whose revision the store has cached is not read again (bookCache.ts).
+ * Version 1 kept one record per whole book (`books`); opening a version 1 database upgrades it in place.
+ * Entry owners and G/L entries stay in chunks of 1,000.
  */
-import Dexie, { type Table } from "dexie";
+import Dexie, { type Table, type Transaction } from "dexie";
 import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import type { GLEntry, Item } from "../core/types";
+import { bookRecords, type BookPageRow, type BookStateRow } from "./bookPages";
 
 export const CHUNK_SIZE = 1000;
 
@@ -31,26 +37,47 @@ export interface GLChunk {
 export const chunkOf = (entryNo: number): number => Math.floor(entryNo / CHUNK_SIZE);
 export const slotOf = (entryNo: number): number => entryNo % CHUNK_SIZE;
 
+const V1_STORES = { company: "slot", items: "no", books: "item", entryOwners: "chunkNo", gl: "chunkNo" };
+const V2_STORES = { company: "slot", items: "no", books: null, bookState: "item", bookPages: "[item+kind+page]", entryOwners: "chunkNo", gl: "chunkNo" };
+
+/** Version 1 → 2: every whole-book record becomes its state record and pages; nothing else moves. */
+async function upgradeToPagedBooks(tx: Transaction): Promise<void> {
+  const books = (await tx.table("books").toArray()) as ItemBook[];
+  const states: BookStateRow[] = [];
+  const pages: BookPageRow[] = [];
+  for (const book of books) {
+    const records = bookRecords(book, 1);
+    states.push(records.state);
+    pages.push(...records.pages);
+  }
+  await tx.table("bookState").bulkPut(states);
+  await tx.table("bookPages").bulkPut(pages);
+}
+
 export class LedgerDatabase extends Dexie {
   company!: Table<CompanyRow, 0>;
   items!: Table<Item, string>;
-  books!: Table<ItemBook, string>;
+  bookState!: Table<BookStateRow, string>;
+  bookPages!: Table<BookPageRow, [string, string, number]>;
   entryOwners!: Table<EntryOwnerChunk, number>;
   gl!: Table<GLChunk, number>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      company: "slot",
-      items: "no",
-      books: "item",
-      entryOwners: "chunkNo",
-      gl: "chunkNo",
-    });
+    this.version(1).stores(V1_STORES);
+    this.version(2).stores(V2_STORES).upgrade(upgradeToPagedBooks);
   }
 
   /** Every table: transactions span all of them so a posting is one atomic unit. */
   get ledgerTables(): Table[] {
-    return [this.company, this.items, this.books, this.entryOwners, this.gl];
+    return [this.company, this.items, this.bookState, this.bookPages, this.entryOwners, this.gl];
+  }
+}
+
+/** The version 1 layout alone (tests write a version 1 database with it, then open it as version 2). */
+export class LedgerDatabaseV1 extends Dexie {
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(V1_STORES);
   }
 }

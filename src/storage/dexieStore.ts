@@ -9,13 +9,29 @@ import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from "../core/ports";
 import type { GLEntry, Item } from "../core/types";
+import { BookCache, copyBook } from "./bookCache";
+import {
+  assembleBook,
+  bookRecords,
+  pageCount,
+  pageKeys,
+  signaturesOf,
+  LEDGER_KINDS,
+  type BookPageRow,
+  type BookSignatures,
+  type BookStateRow,
+  type PageKey,
+} from "./bookPages";
 import { CHUNK_SIZE, chunkOf, LedgerDatabase, slotOf, type EntryOwnerChunk, type GLChunk } from "./dexieSchema";
 
 export const DEFAULT_DATABASE_NAME = "inventory-ledger";
 
 /** The read half of the port over one open Dexie transaction. */
 class DexieReader implements LedgerReader {
-  constructor(protected readonly db: LedgerDatabase) {}
+  constructor(
+    protected readonly db: LedgerDatabase,
+    protected readonly cache: BookCache,
+  ) {}
 
   async company(): Promise<Company | undefined> {
     return (await this.db.company.get(0))?.company;
@@ -29,12 +45,49 @@ class DexieReader implements LedgerReader {
     return found.filter((item): item is Item => item !== undefined);
   }
 
+  /**
+   * Books by item: the state records first, then the pages of the books the cache does not hold at their
+   * stored revision. Readers get copies of cached books; books read from the database are fresh objects.
+   */
   async books(items: readonly string[]): Promise<Map<string, ItemBook>> {
-    const unique = [...new Set(items)];
-    const found = await this.db.books.bulkGet(unique);
+    const states = await this.db.bookState.bulkGet([...new Set(items)]);
     const books = new Map<string, ItemBook>();
-    for (const book of found) if (book) books.set(book.item, book);
+    const missing: BookStateRow[] = [];
+    for (const state of states) {
+      if (!state) continue;
+      const cached = this.fromCache(state);
+      if (cached) books.set(state.item, cached);
+      else missing.push(state);
+    }
+    for (const { state, book, signatures } of await this.loadBooks(missing)) books.set(state.item, this.loaded(state, book, signatures));
     return books;
+  }
+
+  /** Items whose cost adjustment has work (not adjusted or marked): the scope of a company-wide Adjust Cost. */
+  async unadjustedItems(): Promise<string[]> {
+    return (await this.db.bookState.filter((state) => state.unadjusted).toArray()).map((state) => state.item);
+  }
+
+  protected fromCache(state: BookStateRow): ItemBook | undefined {
+    const cached = this.cache.get(state.item, state.rev, null);
+    return cached && copyBook(cached.book);
+  }
+
+  protected loaded(_state: BookStateRow, book: ItemBook, _signatures: BookSignatures): ItemBook {
+    return book;
+  }
+
+  private async loadBooks(states: readonly BookStateRow[]): Promise<{ state: BookStateRow; book: ItemBook; signatures: BookSignatures }[]> {
+    if (states.length === 0) return [];
+    const keys = states.map(pageKeys);
+    const pages = await this.db.bookPages.bulkGet(keys.flat());
+    let at = 0;
+    return states.map((state, n) => {
+      const own = pages.slice(at, at + keys[n].length);
+      at += keys[n].length;
+      const found = own.filter((page): page is BookPageRow => page !== undefined);
+      return { state, book: assembleBook(state, own), signatures: signaturesOf(found) };
+    });
   }
 
   async entryOwner(entryNo: number): Promise<string | undefined> {
@@ -52,6 +105,46 @@ class DexieReader implements LedgerReader {
 class DexieWriter extends DexieReader implements LedgerTransaction {
   /** Highest entry number owned when this transaction first wrote books; entries above it are new. */
   private ownedThrough: number | undefined;
+  /** Books this transaction wrote, with their new revisions. */
+  readonly written = new Map<string, { rev: number; book: ItemBook; signatures: BookSignatures }>();
+  /** Books lent to this transaction's command (cached, or loaded by it), with the signatures of their stored pages. */
+  readonly lent = new Map<string, { book: ItemBook; signatures: BookSignatures }>();
+
+  /** A command may mutate what it loads: it gets the cached book itself, lent until the transaction ends. */
+  protected override fromCache(state: BookStateRow): ItemBook | undefined {
+    const written = this.written.get(state.item);
+    if (written) return written.book;
+    const cached = this.cache.get(state.item, state.rev, this);
+    if (cached) this.lent.set(state.item, cached);
+    return cached?.book;
+  }
+
+  protected override loaded(state: BookStateRow, book: ItemBook, signatures: BookSignatures): ItemBook {
+    // A book another transaction holds is not cached again; this one works on its own fresh copy.
+    if (!this.cache.isLent(state.item)) {
+      this.cache.lend(state.item, state.rev, book, signatures, this);
+      this.lent.set(state.item, { book, signatures });
+    }
+    return book;
+  }
+
+  /** After the commit: the books written are cached at their new revision, every other lent book dropped. */
+  settle(committed: boolean): void {
+    for (const [item, { rev, book, signatures }] of this.written) {
+      // Only a book this store handed out may stay cached: a caller's own object could be changed later.
+      if (committed && this.lent.get(item)?.book === book) this.cache.keep(item, rev, book, signatures);
+      else this.cache.drop(item);
+    }
+    for (const item of this.lent.keys()) if (!this.written.has(item)) this.cache.drop(item);
+  }
+
+  /** Signatures of what is stored for a book, when this transaction knows them (lent, or written before). */
+  private storedSignatures(book: ItemBook): BookSignatures | undefined {
+    const written = this.written.get(book.item);
+    if (written) return written.book === book ? written.signatures : undefined;
+    const lent = this.lent.get(book.item);
+    return lent?.book === book ? lent.signatures : undefined;
+  }
 
   async putCompany(company: Company): Promise<void> {
     await this.db.company.put({ slot: 0, company });
@@ -61,6 +154,10 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
     await this.db.items.bulkPut([...items]);
   }
 
+  /**
+   * Writes each book as its state record (revision + 1) and its pages; pages a shorter ledger no longer
+   * fills are deleted. What the cache does with the written books is decided when the transaction ends.
+   */
   async putBooks(books: readonly ItemBook[]): Promise<void> {
     if (books.length === 0) return;
     const floor = await this.ownedFloor();
@@ -71,7 +168,25 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
         owners.set(book.entries[at].entryNo, book.item);
       }
     }
-    await this.db.books.bulkPut([...books]);
+    const previous = await this.db.bookState.bulkGet(books.map((book) => book.item));
+    const stale: PageKey[] = [];
+    const changedPages: BookPageRow[] = [];
+    const records = books.map((book, at) => {
+      const before = previous[at];
+      const known = this.storedSignatures(book);
+      const written = bookRecords(book, (before?.rev ?? 0) + 1);
+      for (const kind of LEDGER_KINDS) {
+        const from = pageCount(written.state.counts[kind]);
+        for (let page = from; page < pageCount(before?.counts[kind] ?? 0); page++) stale.push([book.item, kind, page]);
+      }
+      // Only pages whose text differs from what is stored are rewritten (sealed pages mostly stay).
+      for (const page of written.pages) if (known?.[page.kind][page.page] !== written.signatures[page.kind][page.page]) changedPages.push(page);
+      this.written.set(book.item, { rev: written.state.rev, book, signatures: written.signatures });
+      return written;
+    });
+    await this.db.bookState.bulkPut(records.map((record) => record.state));
+    if (changedPages.length > 0) await this.db.bookPages.bulkPut(changedPages);
+    if (stale.length > 0) await this.db.bookPages.bulkDelete(stale);
     if (owners.size > 0) await this.registerOwners(owners);
   }
 
@@ -140,6 +255,7 @@ export interface DexieStoreOptions {
 
 export class DexieLedgerStore implements LedgerStore {
   readonly db: LedgerDatabase;
+  private readonly cache = new BookCache();
   /** Whether the browser granted persistent storage; false where the API is missing (jest, old webviews). */
   readonly persisted: Promise<boolean>;
 
@@ -148,22 +264,32 @@ export class DexieLedgerStore implements LedgerStore {
     this.persisted = options.persist === false ? Promise.resolve(false) : requestPersistence();
   }
 
-  transact<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    // The scope must itself be an async function: Dexie only follows native awaits (zone echoing) for those.
-    return this.db.transaction("rw", this.db.ledgerTables, async () => work(new DexieWriter(this.db)));
+  async transact<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    const writer = new DexieWriter(this.db, this.cache);
+    try {
+      // The scope must itself be an async function: Dexie only follows native awaits (zone echoing) for those.
+      const result = await this.db.transaction("rw", this.db.ledgerTables, async () => work(writer));
+      writer.settle(true);
+      return result;
+    } catch (error) {
+      writer.settle(false);
+      throw error;
+    }
   }
 
   read<T>(work: (tx: LedgerReader) => Promise<T>): Promise<T> {
-    return this.db.transaction("r", this.db.ledgerTables, async () => work(new DexieReader(this.db)));
+    return this.db.transaction("r", this.db.ledgerTables, async () => work(new DexieReader(this.db, this.cache)));
   }
 
   exportAll(): Promise<StoreSnapshot> {
     return this.db.transaction("r", this.db.ledgerTables, async () => {
-      const reader = new DexieReader(this.db);
+      // Straight from the database (not the cache), in item order: what is stored, nothing else.
+      const reader = new DexieReader(this.db, new BookCache(0));
+      const items = (await this.db.bookState.toCollection().primaryKeys()) as string[];
       return {
         company: await reader.company(),
         items: await reader.items(),
-        books: await this.db.books.toArray(),
+        books: [...(await reader.books(items)).values()],
         glEntries: await reader.glEntries(),
       };
     });
@@ -173,10 +299,11 @@ export class DexieLedgerStore implements LedgerStore {
    * Clears every table and writes the snapshot inside ONE read-write transaction (excel.md §5: restore
    * replaces the store whole, no merging); entry owners are rebuilt from the books.
    */
-  replaceAll(snapshot: StoreSnapshot): Promise<void> {
-    return this.db.transaction("rw", this.db.ledgerTables, async () => {
+  async replaceAll(snapshot: StoreSnapshot): Promise<void> {
+    this.cache.clear();
+    await this.db.transaction("rw", this.db.ledgerTables, async () => {
       await Promise.all(this.db.ledgerTables.map((table) => table.clear()));
-      const writer = new DexieWriter(this.db);
+      const writer = new DexieWriter(this.db, new BookCache(0));
       if (snapshot.company) await writer.putCompany(snapshot.company);
       if (snapshot.items.length > 0) await writer.putItems(snapshot.items);
       await writer.putBooks(snapshot.books);

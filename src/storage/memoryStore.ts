@@ -7,6 +7,7 @@ import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from "../core/ports";
 import type { GLEntry, Item } from "../core/types";
+import { needsAdjustment } from "./bookPages";
 
 interface State {
   company: Company | undefined;
@@ -91,6 +92,12 @@ class Staging {
     return copy(list.sort((a, b) => compareText(a.no, b.no)));
   }
 
+  unadjustedItems(): string[] {
+    const merged = new Map(this.state.books);
+    for (const [no, book] of this.books) merged.set(no, book);
+    return [...merged.values()].filter(needsAdjustment).map((book) => book.item).sort(compareText);
+  }
+
   async entryOwner(entryNo: number): Promise<string | undefined> {
     return this.owners.get(entryNo) ?? this.state.owners.get(entryNo);
   }
@@ -116,6 +123,7 @@ function transactionOf(staging: Staging): LedgerTransaction {
     books: async (items) => staging.booksOf(items),
     entryOwner: (entryNo) => staging.entryOwner(entryNo),
     glEntries: (after) => staging.glEntries_(after),
+    unadjustedItems: async () => staging.unadjustedItems(),
     putCompany: (company) => staging.putCompany(company),
     putItems: (items) => staging.putItems(items),
     putBooks: (books) => staging.putBooks(books),

@@ -1,5 +1,6 @@
 /** What the Dexie store adds beyond the contract: the packed layout, persistence across opens, nesting. */
 import type { LedgerTransaction } from "../../src/core/ports";
+import { pageCount } from "../../src/storage/bookPages";
 import { CHUNK_SIZE } from "../../src/storage/dexieSchema";
 import { DexieLedgerStore, sharedDexieStore } from "../../src/storage/dexieStore";
 import { makeBook, makeCompany, makeGLEntry, makeItem } from "./fixtures";
@@ -27,7 +28,9 @@ test("G/L entries and entry owners are packed 1,000 to a record", async () => {
   // Entries 1…2500 fall in chunks 0, 1, 2; entries 1…1200 in chunks 0, 1.
   expect(await store.db.gl.count()).toBe(3);
   expect(await store.db.entryOwners.count()).toBe(2);
-  expect(await store.db.books.count()).toBe(1);
+  // One state record; 1,200 entries and 1,200 value entries in pages of PAGE_ROWS rows, no applications.
+  expect(await store.db.bookState.count()).toBe(1);
+  expect(await store.db.bookPages.count()).toBe(2 * pageCount(1200));
   const firstChunk = await store.db.entryOwners.get(0);
   expect(firstChunk?.owners).toHaveLength(CHUNK_SIZE);
   expect(firstChunk?.owners[0]).toBeNull(); // there is no entry 0

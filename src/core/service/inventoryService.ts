@@ -50,7 +50,8 @@ export interface PostingSummary {
 
 /** What a command needs loaded: items by number (or all), and entry numbers whose owners to load. */
 export interface Scope {
-  items: readonly string[] | "all";
+  /** "unadjusted": the items the store lists as needing cost adjustment (every item if it cannot say). */
+  items: readonly string[] | "all" | "unadjusted";
   entries?: readonly number[];
   /** Also load the assembly parents of the items (for forwarding component cost, §9.2). */
   assemblyParents?: boolean;
@@ -140,7 +141,9 @@ export class InventoryService {
 
   /** Adjust Cost – Item Entries; returns the run's log lines per item (tblCostAdjLog). */
   async adjustCost(input: AdjustCostInput = {}): Promise<AdjustCostReport> {
-    const scope: Scope = input.item !== undefined ? { items: [input.item], assemblyParents: true } : { items: "all" };
+    // Company-wide, only items with adjustment work (and the assembly chains they feed) are loaded: the run
+    // costs what the entries affected cost, not the ledger size (issue 7, P2).
+    const scope: Scope = input.item !== undefined ? { items: [input.item], assemblyParents: true } : { items: "unadjusted", assemblyParents: true };
     return this.command(scope, (ws) => adjustCost(ws, input));
   }
 
@@ -315,8 +318,9 @@ function requireCompany(company: Company | undefined): Company {
   return company;
 }
 
-export async function loadWorkspace(tx: LedgerReader, scope: Scope): Promise<Workspace> {
+export async function loadWorkspace(tx: LedgerReader, requested: Scope): Promise<Workspace> {
   const company = requireCompany(await tx.company());
+  const scope = await resolveScope(tx, requested);
   const owners = new Map<number, string>();
   const wanted = new Set<string>(scope.items === "all" ? [] : scope.items);
   for (const entryNo of scope.entries ?? []) {
@@ -346,6 +350,11 @@ export async function loadWorkspace(tx: LedgerReader, scope: Scope): Promise<Wor
   const items = await tx.items(scope.items === "all" ? undefined : [...wanted]);
   const books = await tx.books(items.map((i) => i.no));
   return new Workspace(company, new Map(items.map((i) => [i.no, i])), books, owners);
+}
+
+async function resolveScope(tx: LedgerReader, scope: Scope): Promise<Scope & { items: readonly string[] | "all" }> {
+  if (scope.items !== "unadjusted") return { ...scope, items: scope.items };
+  return { ...scope, items: tx.unadjustedItems ? await tx.unadjustedItems() : "all" };
 }
 
 async function writeBack(tx: LedgerTransaction, ws: Workspace): Promise<void> {

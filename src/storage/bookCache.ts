@@ -1,0 +1,91 @@
+/**
+ * The Dexie store's cache of item books (issue 7: a command must not re-read and re-index the books it
+ * touched a moment ago). A cached book is the very object the last committed transaction wrote, kept with
+ * the store revision of its state record; a transaction trusts it only when the stored revision is still
+ * that one, so a write from another page (same origin, same database) is never missed.
+ *
+ * Inside a read-write transaction the cached book itself is lent to the command (its indexes survive); the
+ * store takes it back when the transaction commits and drops it when the transaction fails, so a refused
+ * command never leaves a mutated book behind. Read-only transactions get copies.
+ */
+import type { ItemBook } from "../core/book";
+import type { BookSignatures } from "./bookPages";
+
+interface Cached {
+  rev: number;
+  book: ItemBook;
+  /** Signatures of the pages stored at `rev`: a write rewrites only the pages whose text differs. */
+  signatures: BookSignatures;
+  rows: number;
+  /** The transaction the book is lent to, if any: nobody else may use it until then. */
+  lentTo: object | null;
+}
+
+const rowsOf = (book: ItemBook): number => book.entries.length + book.values.length + book.applications.length;
+
+export class BookCache {
+  private readonly books = new Map<string, Cached>();
+  private rows = 0;
+
+  /** Keeps at most `maxRows` ledger rows (least recently used books dropped first). */
+  constructor(private readonly maxRows = 1_500_000) {}
+
+  /** The cached book at `rev` and its page signatures, if it is not lent to another transaction. */
+  get(item: string, rev: number, borrower: object | null): { book: ItemBook; signatures: BookSignatures } | undefined {
+    const cached = this.books.get(item);
+    if (!cached || cached.rev !== rev || (cached.lentTo !== null && cached.lentTo !== borrower)) return undefined;
+    this.books.delete(item); // most recently used last
+    this.books.set(item, cached);
+    return cached;
+  }
+
+  isLent(item: string): boolean {
+    return (this.books.get(item)?.lentTo ?? null) !== null;
+  }
+
+  /** Lends a book to a transaction (it may be one just loaded: it is cached at `rev`, lent). */
+  lend(item: string, rev: number, book: ItemBook, signatures: BookSignatures, borrower: object): void {
+    this.put(item, { rev, book, signatures, rows: rowsOf(book), lentTo: borrower });
+  }
+
+  /** Takes a book back at the revision its transaction committed. */
+  keep(item: string, rev: number, book: ItemBook, signatures: BookSignatures): void {
+    this.put(item, { rev, book, signatures, rows: rowsOf(book), lentTo: null });
+  }
+
+  drop(item: string): void {
+    const cached = this.books.get(item);
+    if (!cached) return;
+    this.rows -= cached.rows;
+    this.books.delete(item);
+  }
+
+  clear(): void {
+    this.books.clear();
+    this.rows = 0;
+  }
+
+  private put(item: string, cached: Cached): void {
+    this.drop(item);
+    this.books.set(item, cached);
+    this.rows += cached.rows;
+    for (const [oldest, cached] of this.books) {
+      if (this.rows <= this.maxRows) break;
+      if (cached.lentTo === null) this.drop(oldest);
+    }
+  }
+}
+
+/** A deep copy of a book for readers: rows are spread, the few nested parts (assembly links, head) cloned. */
+export function copyBook(book: ItemBook): ItemBook {
+  const copyRow = <T extends object>(row: T): T => {
+    const copy = { ...row };
+    for (const key in copy) {
+      const field = copy[key];
+      if (typeof field === "object" && field !== null) copy[key] = structuredClone(field);
+    }
+    return copy;
+  };
+  const { entries, values, applications, ...head } = book;
+  return { ...structuredClone(head), entries: entries.map(copyRow), values: values.map(copyRow), applications: applications.map(copyRow) };
+}
