@@ -15,7 +15,7 @@ import type { Company } from "../core/company";
 import { moneyToNumber, qtyToNumber, type Qty } from "../core/money";
 import { availabilityEvents, currentInventory } from "../core/queries/availability";
 import { cogsEntriesBetween, itemEntriesAt, valueEntriesAt, valueEntryCost } from "../core/queries/valuation";
-import { findEntry } from "../core/ledger/bookIndex";
+import { entryOf } from "../core/queries/entryLookup";
 import type { Item, ValueEntry } from "../core/types";
 import { ENTRY_TYPE_CAPTION } from "../excel/sheets/captions";
 import { InvError, invalidValue, notAvailable, type CellResult, type CellScalar } from "./cellErrors";
@@ -57,7 +57,7 @@ function valueRows(request: LedgerRequest, snapshot: StockSnapshot, company: Com
     for (const value of values) {
       const simulated = !posted.has(value.entryNo);
       const cost = (cogs ? -1 : 1) * valueEntryCost(value, filter);
-      const entry = findEntry(book, value.itemLedgerEntryNo);
+      const entry = entryOf(book, value.itemLedgerEntryNo);
       [quantity, amount] = [quantity + value.itemLedgerEntryQuantity, amount + cost];
       rows.push([
         simulated ? "" : value.entryNo, value.postingDate, value.valuationDate, value.itemLedgerEntryNo,
@@ -122,7 +122,7 @@ function pabRows(request: LedgerRequest, company: Company, scope: PlanScope): Ce
 function inventoryReservations(company: Company, scope: PlanScope) {
   return (company.reservations ?? []).filter((r) => {
     if (r.item !== scope.item.no || r.inboundEntryNo === null) return false;
-    const entry = scope.book ? findEntry(scope.book, r.inboundEntryNo) : undefined;
+    const entry = scope.book ? entryOf(scope.book, r.inboundEntryNo) : undefined;
     return entry !== undefined && (scope.location === undefined || entry.location === scope.location);
   });
 }

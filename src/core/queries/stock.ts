@@ -3,7 +3,7 @@
  * Valuation figures (costing.md §16.2): sums over one item book with a date cut-off.
  */
 import type { ItemBook } from "../book";
-import { findEntry } from "../ledger/bookIndex";
+import { entryOf } from "./entryLookup";
 import type { Money, Qty } from "../money";
 import type { IsoDate, ItemLedgerEntry } from "../types";
 
@@ -61,7 +61,7 @@ export function valueAt(book: ItemBook, filter: ValueFilter = {}): Money {
     if (!value.inventoriable) continue;
     if (filter.asOf !== undefined && (valuation ? value.valuationDate : value.postingDate) > filter.asOf) continue;
     if (!plain) {
-      const entry = findEntry(book, value.itemLedgerEntryNo);
+      const entry = entryOf(book, value.itemLedgerEntryNo);
       if (!entry || !matches(entry, filter)) continue;
     }
     sum += value.costAmountActual + (expected ? value.costAmountExpected : 0);

@@ -6,7 +6,7 @@
  * both bases. The Inventory Valuation sheet and INV.VALUE call these same functions, so they cannot differ.
  */
 import type { ItemBook } from "../book";
-import { findEntry } from "../ledger/bookIndex";
+import { entryOf } from "./entryLookup";
 import { shareOf, type Money, type Qty } from "../money";
 import type { IsoDate, ItemLedgerEntry, ValueEntry } from "../types";
 import { quantityAt, valueAt, type StockFilter, type ValueFilter } from "./stock";
@@ -42,7 +42,7 @@ export function valueEntriesAt(book: ItemBook, filter: ValueFilter = {}): ValueE
   return book.values.filter((value) => {
     if (!value.inventoriable) return false;
     if (filter.asOf !== undefined && valueEntryDate(value, filter.dateBasis) > filter.asOf) return false;
-    return entryMatches(findEntry(book, value.itemLedgerEntryNo), filter);
+    return entryMatches(entryOf(book, value.itemLedgerEntryNo), filter);
   });
 }
 
@@ -67,7 +67,7 @@ export function cogsEntriesBetween(book: ItemBook, period: Period, filter: Value
   return book.values.filter((value) => {
     if (!value.inventoriable || value.itemLedgerEntryType !== "Sale") return false;
     if (!inPeriod(valueEntryDate(value, filter.dateBasis), period)) return false;
-    return entryMatches(findEntry(book, value.itemLedgerEntryNo), filter);
+    return entryMatches(entryOf(book, value.itemLedgerEntryNo), filter);
   });
 }
 
@@ -131,7 +131,7 @@ export function increasesDecreases(book: ItemBook, period: Period, filter: Value
   for (const value of book.values) {
     const date = valueEntryDate(value, filter.dateBasis);
     if (!value.inventoriable || date > period.to) continue;
-    const entry = findEntry(book, value.itemLedgerEntryNo);
+    const entry = entryOf(book, value.itemLedgerEntryNo);
     if (!entry || !entryMatches(entry, filter)) continue;
     const cost = valueEntryCost(value, filter);
     movement.postedToGL += value.costPostedToGL + (expected ? value.expectedCostPostedToGL : 0);
