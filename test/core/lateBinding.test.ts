@@ -53,6 +53,23 @@ describe("late binding", () => {
     expect(await reservations(service)).toEqual([["SO1", "L7", 2, true], ["SO2", "L7", 2, false]]);
   });
 
+  it("cancels a firm reservation the demand no longer needs when it ships another lot (a changed lot cancels it)", async () => {
+    const { service } = await freshService([{ no: "A", itemTracking: "Lot" }]);
+    await service.postJournal([
+      line({ entryType: "Purchase", quantity: 3, unitCost: 5, lotNo: "L1" }),
+      line({ entryType: "Purchase", quantity: 3, unitCost: 6, lotNo: "L2" }),
+    ]);
+    await service.order({ type: "Sale", documentNo: "SO1", item: "A", location: "BLUE", quantity: 3, date: "2024-01-05" });
+    await service.reserve({ documentNo: "SO1", quantity: 2, from: "Inventory", lotNo: "L1" });
+    await service.postJournal([line({ entryType: "Sale", quantity: 2, lotNo: "L2", documentNo: "SO1" })]);
+    // One unit is still outstanding: one unit of the L1 reservation stays.
+    expect(await reservations(service)).toEqual([["SO1", "L1", 1, false]]);
+    await service.postJournal([line({ entryType: "Sale", quantity: 1, lotNo: "L2", documentNo: "SO1" })]);
+    expect(await reservations(service)).toEqual([]);
+    const book = (await service.books(["A"])).get("A");
+    expect(book?.entries[0].remainingQuantity).toBe(300_000);
+  });
+
   it("leaves untracked items alone: an unlinked sale still cannot take reserved quantity", async () => {
     const { service } = await freshService([{ no: "A" }]);
     await service.postJournal([line({ entryType: "Purchase", quantity: 2, unitCost: 5 })]);

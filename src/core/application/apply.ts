@@ -6,7 +6,7 @@ import type { ItemBook } from "../book";
 import { RefusedError } from "../errors";
 import { findEntry, openInBucket } from "../ledger/bookIndex";
 import { bindForOutbound } from "../inventory/lateBinding";
-import { consumeDemandReservations, reservedOnEntry } from "../inventory/reservations";
+import { consumeDemandReservations, reservedOnEntry, trimDemandReservations } from "../inventory/reservations";
 import { applyQuantity } from "../posting/entries";
 import type { CostingMethod, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
@@ -101,6 +101,7 @@ function applyReserved(ws: Workspace, book: ItemBook, outbound: ItemLedgerEntry)
     const inbound = findEntry(book, entryNo);
     if (inbound && inbound.open) applyQuantity(ws, book, inbound, outbound, Math.min(quantity, inbound.remainingQuantity), outbound.postingDate, true);
   }
+  trimDemandReservations(ws, outbound.documentNo, outbound.item);
 }
 
 /** A new inbound first closes open outbound entries of its bucket, oldest posting date first (§5.4). */

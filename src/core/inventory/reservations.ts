@@ -164,3 +164,24 @@ export function consumeDemandReservations(ws: Workspace, demand: string, item: s
   }
   return taken;
 }
+
+/**
+ * After a demand's posting: its reservations never exceed what the demand line still has outstanding (§12.2).
+ * A posting with a different number than a firm reservation holds changes the demand's lot or serial, which
+ * cancels that reservation (§12.3); the excess goes, newest first.
+ */
+export function trimDemandReservations(ws: Workspace, demand: string, item: string): void {
+  const line = Object.values(ws.company.orderLines ?? {}).find((l) => l.documentNo === demand && l.item === item && (l.type === "Sale" || l.type === "Transfer"));
+  let excess = reservationsOf(ws).filter((r) => r.demand === demand && r.item === item).reduce((sum, r) => sum + r.quantity, 0) - (line?.outstanding ?? 0);
+  if (excess <= 0) return;
+  const kept: Reservation[] = [];
+  for (const r of [...reservationsOf(ws)].reverse()) {
+    if (r.demand !== demand || r.item !== item || excess <= 0) kept.unshift(r);
+    else if (r.quantity > excess) {
+      kept.unshift({ ...r, quantity: r.quantity - excess });
+      excess = 0;
+    } else excess -= r.quantity;
+  }
+  ws.company.reservations = kept;
+  ws.companyChanged = true;
+}
