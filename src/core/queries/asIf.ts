@@ -196,6 +196,11 @@ interface Pool {
   value: Money;
 }
 
+function addToPool(pool: Pool, qty: Qty, value: Money): void {
+  pool.qty += qty;
+  pool.value += value;
+}
+
 /** Average: per period, add the period's inbounds (transfer receipts in Item mode excluded), then cost its outbounds. */
 function replayAverage(replay: Replay, entries: ItemLedgerEntry[], costs: Map<number, Money>): void {
   const { averageCostPeriod, averageCostCalcType, accountingPeriods } = replay.setup;
@@ -218,7 +223,7 @@ function replayAverage(replay: Replay, entries: ItemLedgerEntry[], costs: Map<nu
     for (const entry of period) {
       if (entry.quantity <= 0 || transfersIn.includes(entry)) continue;
       const cost = costs.get(entry.entryNo) ?? 0;
-      Object.assign(poolOf(entry), { qty: poolOf(entry).qty + entry.quantity, value: poolOf(entry).value + cost });
+      addToPool(poolOf(entry), entry.quantity, cost);
       replay.addInbound(entry, cost);
     }
     const averages = new Map([...pools].map(([key, pool]) => [key, { ...pool }]));
@@ -227,15 +232,14 @@ function replayAverage(replay: Replay, entries: ItemLedgerEntry[], costs: Map<nu
       const cost = at.qty > 0 ? shareOf(at.value, -entry.quantity, at.qty) : -(costs.get(entry.entryNo) ?? 0);
       outCost.set(entry.entryNo, cost);
       replay.result.valueByLocation.set(entry.location, (replay.result.valueByLocation.get(entry.location) ?? 0) - cost);
-      const pool = poolOf(entry);
       // In Item mode a transfer's two halves cancel in the pool: only its receipt location changes.
-      if (!(perItem && entry.entryType === "Transfer")) Object.assign(pool, { qty: pool.qty + entry.quantity, value: pool.value - cost });
+      if (!(perItem && entry.entryType === "Transfer")) addToPool(poolOf(entry), entry.quantity, -cost);
     }
     for (const entry of transfersIn) {
       const cost = outCost.get(transferSource(replay.book, entry) ?? -1) ?? 0;
       replay.result.inboundCost.set(entry.entryNo, cost);
       replay.result.valueByLocation.set(entry.location, (replay.result.valueByLocation.get(entry.location) ?? 0) + cost);
-      if (!perItem) Object.assign(poolOf(entry), { qty: poolOf(entry).qty + entry.quantity, value: poolOf(entry).value + cost });
+      if (!perItem) addToPool(poolOf(entry), entry.quantity, cost);
     }
   }
 }
