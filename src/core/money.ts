@@ -63,7 +63,23 @@ export function roundToStep(value: number, step: number): number {
  * the shortest decimal text of the double is used, so 0.1 becomes 10 cents, not 10.000000000000000555.
  * Refuses values that are not finite or that need more precision than the scale holds.
  */
+/** Below this many units, two decimals one unit apart can never round to the same double (ULP < 1/4 unit). */
+const EXACT_LIMIT = 2 ** 50;
+
+/**
+ * The fast path of toScaled (postings convert every number of every line, bench P1): value × scale when the
+ * number is a decimal of at most the scale's digits — the rounded product maps back to the very same double,
+ * and it is small enough that no other decimal of that precision does. Otherwise undefined (the exact path).
+ */
+function exactScaled(value: number, scale: number): number | undefined {
+  const scaled = Math.round(value * scale);
+  if (Math.abs(scaled) >= EXACT_LIMIT || scaled / scale !== value) return undefined;
+  return scaled === 0 ? 0 : scaled;
+}
+
 export function toScaled(value: number | string, scale: number): number {
+  const fast = typeof value === "number" ? exactScaled(value, scale) : undefined;
+  if (fast !== undefined) return fast;
   const text = typeof value === "number" ? numberToPlainText(value) : value.trim();
   const match = /^([+-])?(\d*)(?:\.(\d*))?$/.exec(text);
   if (!match || (match[2] === "" && (match[3] ?? "") === "")) throw new RangeError(`'${value}' is not a number`);
@@ -84,6 +100,7 @@ export function toScaled(value: number | string, scale: number): number {
 
 /** Exact: true when the decimal value fits the scale without rounding. */
 export function fitsScale(value: number | string, scale: number): boolean {
+  if (typeof value === "number" && exactScaled(value, scale) !== undefined) return true;
   const text = typeof value === "number" ? numberToPlainText(value) : value.trim();
   const fraction = /\.(\d*)$/.exec(text)?.[1] ?? "";
   return fraction.replace(/0+$/, "").length <= Math.round(Math.log10(scale));
@@ -104,7 +121,8 @@ export function scaledToText(value: number, scale: number): string {
   return `${negative ? "-" : ""}${whole}${fraction ? "." + fraction : ""}`;
 }
 
-function numberToPlainText(value: number): string {
+/** The shortest decimal text of a finite number, never in exponent notation (exported for tests). */
+export function numberToPlainText(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`'${value}' is not a finite number`);
   const text = String(value);
   if (!/e/i.test(text)) return text;

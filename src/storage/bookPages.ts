@@ -47,7 +47,9 @@ export type BookSignatures = Record<LedgerKind, PageSignature[]>;
 export function signatureOf(text: string): PageSignature {
   let fnv = 0x811c9dc5;
   let djb = 5381;
-  for (let at = 0; at < text.length; at++) {
+  // The padding (pageText) is all spaces and follows from the length: only the JSON itself is hashed.
+  const end = text.trimEnd().length;
+  for (let at = 0; at < end; at++) {
     const code = text.charCodeAt(at);
     fnv = Math.imul(fnv ^ code, 0x01000193);
     djb = (Math.imul(djb, 33) + code) | 0;
