@@ -1,34 +1,40 @@
 /**
  * JSON with object keys in sorted order, so that the same records always give the same bytes whatever
  * order a store hands their fields out in (backup → restore → backup is byte-identical, excel.md §5).
+ * Fast path: JSON.stringify with an array replacer writes every object's properties in the order of
+ * that array, so one walk collects the keys (and refuses what JSON would silently change) and the
+ * native serializer does the rest — several times faster than building the text in script.
  */
 
-/** Refuses what JSON would silently turn into null: a backup must restore exactly what was stored. */
-function checkNumber(value: number, path: string): void {
-  if (!Number.isFinite(value)) throw new Error(`Cannot back up ${path}: the number ${value} has no JSON form.`);
-}
-
-export function canonicalJson(value: unknown, path = "record"): string {
-  if (value === null) return "null";
+/** Collects every object key under `value`; throws on values JSON would drop or turn into null. */
+function collectKeys(value: unknown, keys: Set<string>, path: string): void {
   switch (typeof value) {
     case "number":
-      checkNumber(value, path);
-      // -0 is written as 0, as JSON.stringify does: the engine yields -0 for a negated zero amount and
-      // stores may or may not keep the sign, so the bytes depend only on values that compare unequal.
-      return JSON.stringify(value);
+      // -0 stays -0 here and is written as 0, as JSON does: stores may or may not keep the sign.
+      if (!Number.isFinite(value)) throw new Error(`Cannot back up ${path}: the number ${value} has no JSON form.`);
+      return;
     case "string":
     case "boolean":
-      return JSON.stringify(value);
+    case "undefined":
+      return;
     case "object":
       break;
     default:
       throw new Error(`Cannot back up ${path}: a ${typeof value} has no JSON form.`);
   }
+  if (value === null) return;
   if (Array.isArray(value)) {
-    // As JSON.stringify does, holes and undefined inside arrays become null.
-    return `[${value.map((element, at) => (element === undefined ? "null" : canonicalJson(element, `${path}[${at}]`))).join(",")}]`;
+    for (const element of value) collectKeys(element, keys, path);
+    return;
   }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key], `${path}.${key}`)}`).join(",")}}`;
+  for (const [key, field] of Object.entries(value)) {
+    keys.add(key);
+    collectKeys(field, keys, `${path}.${key}`);
+  }
+}
+
+export function canonicalJson(value: unknown, path = "record"): string {
+  const keys = new Set<string>();
+  collectKeys(value, keys, path);
+  return JSON.stringify(value, [...keys].sort()) ?? "null";
 }
