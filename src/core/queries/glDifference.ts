@@ -8,7 +8,8 @@
 import type { ItemBook } from "../book";
 import type { Company } from "../company";
 import type { Money } from "../money";
-import type { AccountType, GLEntry, IsoDate, ValueEntry } from "../types";
+import type { GLEntry, IsoDate, ValueEntry } from "../types";
+import { actualAccounts, expectedAccounts, type PostingAccounts } from "../gl/postValue";
 
 /** One account's share of a value entry, as automatic posting would book it. */
 export interface AccountShare {
@@ -16,49 +17,21 @@ export interface AccountShare {
   amount: Money;
 }
 
-/** The balancing account of a value entry's actual cost (costing.md §15.2; same matrix as gl/postValue.ts). */
-function actualBalancing(value: ValueEntry): AccountType {
-  const revaluation = value.entryType === "Revaluation" || value.entryType === "Rounding";
-  switch (value.itemLedgerEntryType) {
-    case "Purchase":
-      if (revaluation) return "inventoryAdjustment";
-      if (value.entryType === "IndirectCost") return "overheadApplied";
-      return value.entryType === "Variance" ? "purchaseVariance" : "directCostApplied";
-    case "Sale":
-      return revaluation ? "inventoryAdjustment" : "cogs";
-    case "AssemblyOutput":
-      if (value.entryType === "IndirectCost") return "overheadApplied";
-      return value.entryType === "Variance" ? "materialVariance" : "inventoryAdjustment";
-    default:
-      return "inventoryAdjustment";
-  }
-}
-
-/** An account of the setup; an unset one falls back to the inventory account, as posting does. */
-function accountOf(company: Company, type: AccountType): string {
-  return company.accounts[type] ?? company.accounts.inventory ?? "";
-}
-
-function inventoryAccountOf(company: Company, value: ValueEntry): string {
-  const inTransit = company.locations.find((location) => location.code === value.location)?.inTransit ?? false;
-  return inTransit && company.accounts.inventoryInTransit ? company.accounts.inventoryInTransit : accountOf(company, "inventory");
-}
-
 /**
- * The accounts a value entry reaches when fully posted: actual cost on inventory / balancing account,
- * expected cost (only with expected cost posting) on inventory interim / its accrual or COGS interim.
+ * The accounts a value entry reaches when fully posted (the §15.2 matrix of gl/postValue.ts): actual cost
+ * on inventory / balancing account, expected cost (only with expected cost posting) on inventory interim /
+ * its accrual or COGS interim.
  */
 export function valueEntryShares(company: Company, value: ValueEntry): AccountShare[] {
   if (!value.inventoriable) return [];
   const shares: AccountShare[] = [];
-  if (value.costAmountActual !== 0) {
-    shares.push({ account: inventoryAccountOf(company, value), amount: value.costAmountActual });
-    shares.push({ account: accountOf(company, actualBalancing(value)), amount: -value.costAmountActual });
-  }
+  const addPair = (accounts: PostingAccounts, amount: Money) => {
+    shares.push({ account: accounts.debit.accountNo, amount });
+    shares.push({ account: accounts.credit.accountNo, amount: -amount });
+  };
+  if (value.costAmountActual !== 0) addPair(actualAccounts(company, value), value.costAmountActual);
   if (company.inventorySetup.expectedCostPosting && value.costAmountExpected !== 0) {
-    const balancing: AccountType = value.itemLedgerEntryType === "Sale" ? "cogsInterim" : "invtAccrualInterim";
-    shares.push({ account: accountOf(company, "inventoryInterim"), amount: value.costAmountExpected });
-    shares.push({ account: accountOf(company, balancing), amount: -value.costAmountExpected });
+    addPair(expectedAccounts(company, value), value.costAmountExpected);
   }
   return shares;
 }
