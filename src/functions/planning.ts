@@ -158,7 +158,7 @@ function ableToMake(ctx: PlanContext, request: PlanRequest): CellResult {
   return qtyToNumber(result.ableToMakeTopItem);
 }
 
-export const TRACE_HEADER = ["Level", "Item No.", "Entry Type", "Posting Date", "Document No.", "Location", "Lot No.", "Serial No.", "Quantity", "Entry No.", "Already Traced"];
+export const TRACE_HEADER = ["Level", "Item No.", "Entry Type", "Posting Date", "Document No.", "Location", "Lot No.", "Serial No.", "Quantity", "Source Type", "Source No.", "Entry No.", "Already Traced"];
 
 export function traceSpill(snapshot: StockSnapshot, request: PlanRequest): CellResult {
   const method = request.mode as TraceMethod;
@@ -167,9 +167,9 @@ export function traceSpill(snapshot: StockSnapshot, request: PlanRequest): CellR
     const what = request.lot !== null ? `Lot ${request.lot}` : `Serial ${request.serial ?? ""}`;
     return notAvailable(`${what} does not exist`);
   }
-  const cells = rows.map(({ level, entry, alreadyTraced }): CellScalar[] => [
+  const cells = rows.map(({ level, entry, alreadyTraced, sourceType, sourceNo }): CellScalar[] => [
     level, entry.item, ENTRY_TYPE_CAPTION[entry.entryType], entry.postingDate, entry.documentNo, entry.location,
-    entry.lotNo ?? "", entry.serialNo ?? "", qtyToNumber(entry.quantity), entry.entryNo, alreadyTraced,
+    entry.lotNo ?? "", entry.serialNo ?? "", qtyToNumber(entry.quantity), sourceType, sourceNo, entry.entryNo, alreadyTraced,
   ]);
   return withHeaders(request, TRACE_HEADER, cells);
 }

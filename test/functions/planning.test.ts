@@ -104,8 +104,8 @@ test("INV.ABLETOMAKE needs an assembly BOM", async () => {
 
 test("INV.TRACE: usage of lot L-001 — the receipt, then the negative adjustment applied to it", async () => {
   const rows = (await TRACE("L-001")) as unknown[][];
-  expect(rows[0]).toEqual(["Level", "Item No.", "Entry Type", "Posting Date", "Document No.", "Location", "Lot No.", "Serial No.", "Quantity", "Entry No.", "Already Traced"]);
-  expect(rows.slice(1).map((r) => [r[0], r[2], r[8], r[9]])).toEqual([
+  expect(rows[0]).toEqual(["Level", "Item No.", "Entry Type", "Posting Date", "Document No.", "Location", "Lot No.", "Serial No.", "Quantity", "Source Type", "Source No.", "Entry No.", "Already Traced"]);
+  expect(rows.slice(1).map((r) => [r[0], r[2], r[8], r[11]])).toEqual([
     [1, "Purchase", 20, 3],
     [2, "Negative Adjmt.", -4, 8],
   ]);

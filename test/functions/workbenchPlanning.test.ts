@@ -29,5 +29,5 @@ test("spills: INV.LOTS and INV.AVAILBYPERIOD as in excel.md", async () => {
   ]);
   const period = (await engine.evaluate('=INV.AVAILBYPERIOD("1000","2025-02-03","Week",4,"MAIN")', at)) as unknown[][];
   expect(period.map((row) => row[5])).toEqual(["Projected Available Balance", 10, 14, 6, 6]);
-  expect(await engine.evaluate('=INV.TRACE("L-002",,,"headers=FALSE")', at)).toEqual([[1, "3000", "Purchase", "2025-01-12", "PR-0005", "MAIN", "L-002", "", 15, 5, false]]);
+  expect(await engine.evaluate('=INV.TRACE("L-002",,,"headers=FALSE")', at)).toEqual([[1, "3000", "Purchase", "2025-01-12", "PR-0005", "MAIN", "L-002", "", 15, "", "", 5, false]]);
 });
