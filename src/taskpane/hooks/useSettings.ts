@@ -61,6 +61,8 @@ export function describeManifest(m: BackupManifest): string {
   return `${company}, ledger version ${m.ledgerVersion}, made ${m.createdAt.slice(0, 16).replace("T", " ")} UTC: ${countsText(m)}`;
 }
 
+const progressOf = (reporter: TaskReporter) => (p: { done: number; total: number; label: string }) => reporter.progress(p);
+
 export function useSettings(deps: AppDeps): SettingsCommands {
   const { store, workbook, onLedgerChanged } = deps;
   const task = useTask();
@@ -73,7 +75,6 @@ export function useSettings(deps: AppDeps): SettingsCommands {
   const [workbookOffer, setWorkbookOffer] = useState<BackupManifest | null>(null);
   const [safetyBackups, setSafetyBackups] = useState<SafetyBackupInfo[]>([]);
   const [workDate, setWorkDateText] = useState("");
-  const [pending, setPending] = useState<PendingRestore | null>(null);
 
   const refresh = useCallback(async () => {
     const d = await readDiagnostics(store);
@@ -93,8 +94,6 @@ export function useSettings(deps: AppDeps): SettingsCommands {
     };
   }, [deps.storage, refresh]);
 
-  const progressOf = (reporter: TaskReporter) => (p: { done: number; total: number; label: string }) => reporter.progress(p);
-
   const backupToFile = useCallback(() => {
     void run("Backup not made", async (reporter) => {
       const backup = await createBackup(store, { now: clock, onProgress: progressOf(reporter) });
@@ -113,6 +112,38 @@ export function useSettings(deps: AppDeps): SettingsCommands {
     });
   }, [clock, refresh, run, store, workbook]);
 
+  const restore = useRestoreFlow({ store, workbook, vault, clock, run, refresh, onLedgerChanged });
+
+  const saveWorkDate = useCallback(() => {
+    void run("Work date not changed", async () => {
+      const date = await setWorkDate(store, workDate);
+      onLedgerChanged?.();
+      await refresh();
+      return { intent: "success", title: "Work date changed", detail: `INV functions now default to ${date}.` };
+    });
+  }, [onLedgerChanged, refresh, run, store, workDate]);
+
+  return {
+    task, diagnostics, companyId, storage, workbookOffer, safetyBackups, workDate, setWorkDateText, saveWorkDate,
+    backupToFile, backupToWorkbook, ...restore,
+  };
+}
+
+type RestoreFlow = Pick<SettingsCommands, "chooseFile" | "chooseWorkbook" | "chooseSafety" | "pending" | "confirmRestore" | "cancelRestore">;
+
+interface RestoreFlowDeps {
+  store: AppDeps["store"];
+  workbook: AppDeps["workbook"];
+  vault: SafetyVault;
+  clock: () => Date;
+  run: TaskState["run"];
+  refresh: () => Promise<void>;
+  onLedgerChanged?: () => void;
+}
+
+/** Restore in two steps: choose (the backup is checked completely, nothing changes), then confirm. */
+function useRestoreFlow({ store, workbook, vault, clock, run, refresh, onLedgerChanged }: RestoreFlowDeps): RestoreFlow {
+  const [pending, setPending] = useState<PendingRestore | null>(null);
   /** Checks a backup completely before offering to restore it: a refusal shows at once, nothing changed. */
   const prepare = useCallback(
     (title: string, load: () => Promise<Omit<PendingRestore, "manifest"> | null>) => {
@@ -156,18 +187,5 @@ export function useSettings(deps: AppDeps): SettingsCommands {
     });
   }, [clock, onLedgerChanged, pending, refresh, run, store, vault]);
 
-  const saveWorkDate = useCallback(() => {
-    void run("Work date not changed", async () => {
-      const date = await setWorkDate(store, workDate);
-      onLedgerChanged?.();
-      await refresh();
-      return { intent: "success", title: "Work date changed", detail: `INV functions now default to ${date}.` };
-    });
-  }, [onLedgerChanged, refresh, run, store, workDate]);
-
-  return {
-    task, diagnostics, companyId, storage, workbookOffer, safetyBackups, workDate, setWorkDateText, saveWorkDate,
-    backupToFile, backupToWorkbook, chooseFile, chooseWorkbook, chooseSafety, pending,
-    confirmRestore, cancelRestore: () => setPending(null),
-  };
+  return { pending, chooseFile, chooseWorkbook, chooseSafety, confirmRestore, cancelRestore: () => setPending(null) };
 }
