@@ -2,7 +2,8 @@
  * Issue 8, item 1: a fault at EVERY storage call of a posting, a cost adjustment, an item import and a
  * restore, one at a time. After each: the full export equals the one before, and the next posting works.
  * Depths: inside Dexie (every table operation, failing or aborting the IndexedDB transaction) and at the
- * LedgerStore port (memory and Dexie stores). The injection points tried are printed at the end.
+ * LedgerStore port (memory and Dexie stores). The next posting must give exactly the store it gives
+ * after no fault at all. The injection points tried are printed at the end.
  */
 import { createBackup, restoreBackup } from "../../src/backup/backupService";
 import { MemorySafetyVault } from "../../src/backup/safetyVault";
@@ -93,6 +94,10 @@ async function everyInjectionPoint(rig: Rig, name: Operation, base: StoreSnapsho
   const points = rig.plan.calls;
   expect(points).toBeGreaterThan(0);
   expect(await rig.raw.exportAll()).not.toEqual(base); // the operation does change the store
+  // The store the next posting must give: nothing of a failed attempt may linger (in caches either).
+  await rig.raw.replaceAll(base);
+  await service.postJournal(NEXT_POSTING);
+  const afterNext = await rig.raw.exportAll();
   const survived: number[] = [];
   for (let k = 1; k <= points; k++) {
     await rig.raw.replaceAll(base);
@@ -103,6 +108,7 @@ async function everyInjectionPoint(rig: Rig, name: Operation, base: StoreSnapsho
     expect(await rig.raw.exportAll()).toEqual(base);
     const next = await service.postJournal(NEXT_POSTING);
     expect(next.firstEntryNo).toBe(base.company!.counters.lastItemLedgerEntryNo + 1);
+    expect(await rig.raw.exportAll()).toEqual(afterNext);
     survived.push(k);
   }
   expect(survived).toHaveLength(points);
