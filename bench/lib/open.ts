@@ -18,10 +18,10 @@ async function buildLarge(env: BenchEnv, store: LedgerStore, lines: number, item
   await service.upsertItems(cards);
   const start = now();
   let posted = 0;
-  for (const part of benchJournalParts(lines, cards, 29, 20_000)) {
+  for (const part of benchJournalParts(lines, cards, 29, 100_000)) {
     await service.postJournal(part);
     posted += part.length;
-    if (posted % 200_000 === 0) env.log(`P5 build: ${posted} lines posted (${Math.round((now() - start) / 1000)} s)`);
+    if (posted % 500_000 === 0) env.log(`P5 build: ${posted} lines posted (${Math.round((now() - start) / 1000)} s)`);
   }
   env.log(`P5 build: ${lines} lines in ${Math.round((now() - start) / 1000)} s`);
 }
