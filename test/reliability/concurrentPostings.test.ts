@@ -10,7 +10,7 @@ import { demoStore } from "./helpers";
 
 jest.setTimeout(60_000);
 
-const POSTINGS_PER_PANE = 60;
+const POSTINGS_PER_PANE = 40;
 
 function gapless(numbers: number[]): boolean {
   const sorted = [...numbers].sort((a, b) => a - b);
