@@ -1,5 +1,5 @@
 /**
- * The task pane: one tab per area (excel.md §4.1, first slice: Items, Journal, Ledgers). Everything it
+ * The task pane: one tab per area (excel.md §4.1). Everything it
  * touches arrives as props, so Excel (OfficeWorkbook + Dexie), the workbench (MemoryWorkbook + Dexie)
  * and tests (MemoryWorkbook + memory store) run the same component. Navigation is state, not a router:
  * office.js nulls history.pushState.
@@ -15,6 +15,7 @@ import { CountScreen } from "./CountScreen";
 import { TraceScreen } from "./TraceScreen";
 import { ReconciliationScreen } from "./ReconciliationScreen";
 import { SettingsScreen } from "./SettingsScreen";
+import { RestoreOfferBar } from "./components/RestoreOfferBar";
 
 type Screen = "items" | "journal" | "ledgers" | "trace" | "availability" | "count" | "reconciliation" | "settings";
 
@@ -44,6 +45,7 @@ export function App(props: AppDeps) {
         <Tab value="reconciliation">Reconciliation</Tab>
         <Tab value="settings">Settings</Tab>
       </TabList>
+      <RestoreOfferBar store={props.store} workbook={props.workbook} onOpenSettings={() => setScreen("settings")} />
       <div className={styles.body}>
         {screen === "items" && <ItemsScreen {...props} />}
         {screen === "journal" && <JournalScreen {...props} />}
