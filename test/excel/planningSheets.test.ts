@@ -13,7 +13,7 @@ import { MemoryLedgerStore } from "../../src/storage/memoryStore";
 import { LOT, postLotFlow } from "./lotScenario";
 
 const noYield = { yieldToEventLoop: async () => undefined };
-const reporter = { progress: () => undefined };
+const reporter = { progress: () => undefined, isCancelled: () => false };
 const STAMP = "Generated 2025-02-05 10:14";
 
 async function demo() {

@@ -57,6 +57,11 @@ export function TaskStatus({ task, onShowError, describeError = describeFieldErr
           validationState="none"
         >
           <ProgressBar value={progress && progress.total > 0 ? progress.done / progress.total : undefined} />
+          {progress?.cancellable && (
+            <Button size="small" onClick={task.cancel}>
+              Cancel
+            </Button>
+          )}
         </Field>
       )}
       {outcome && (

@@ -9,6 +9,7 @@ import type { ImportError } from "../../core/inventory/itemImport";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { WorkbookPort } from "../../excel/port";
 import { ITEMS_TABLE, readItemsForImport, writeItemsSheet, writeItemsStatus, type ItemsImport, type ItemsImportSource } from "../../excel/sheets/itemsSheet";
+import { sheetWriteOptions } from "./sheetWrite";
 import type { Outcome, TaskReporter } from "./useTask";
 
 /** The steps an import goes through, for its progress bar (the service checks and writes in one call). */
@@ -18,7 +19,7 @@ export async function exportItemsSheet(service: InventoryService, workbook: Work
   const items = await service.items();
   const report = await writeItemsSheet(workbook, items, {
     stamp,
-    onProgress: ({ rowsWritten, rowsTotal }) => reporter.progress({ done: rowsWritten, total: rowsTotal, label: "Writing rows" }),
+    ...sheetWriteOptions(reporter),
   });
   await workbook.activate("Items");
   return { intent: "success", title: `Items sheet ready: ${report.rows.toLocaleString("en-US")} items` };

@@ -10,11 +10,12 @@ import type { LedgerStore } from "../../core/ports";
 import type { TraceQuery } from "../../core/queries/trace";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { IsoDate } from "../../core/types";
-import type { TableSpec, WorkbookPort, WriteProgress } from "../../excel/port";
+import type { TableSpec, WorkbookPort } from "../../excel/port";
 import type { PlanSource } from "../../excel/sheets/availabilitySheets";
 import { calculateCountLines, calculatedQuantity, physCountSpec, readCountedLines, writeCountStatus, PHYS_COUNT_SHEET, type CountCalculation } from "../../excel/sheets/physCountSheet";
 import { ITEM_TRACE_SHEET, itemTraceSpec } from "../../excel/sheets/traceSheet";
 import { traceRows, type TraceRow } from "../../functions/traceRows";
+import { sheetWriteOptions } from "./sheetWrite";
 import type { Outcome, TaskReporter } from "./useTask";
 
 export interface LoadedPlan extends PlanSource {
@@ -32,9 +33,6 @@ export async function loadPlanSource(store: LedgerStore): Promise<LoadedPlan> {
   });
 }
 
-const progressOf = (reporter: TaskReporter) => (progress: WriteProgress) =>
-  reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" });
-
 /** The trace tree's rows for the in-pane tree (same order and levels as the sheet). */
 export async function traceInPane(store: LedgerStore, query: TraceQuery): Promise<TraceRow[]> {
   const { books } = await loadPlanSource(store);
@@ -45,7 +43,7 @@ export async function writeTraceSheet(store: LedgerStore, workbook: WorkbookPort
   const { books, items, version } = await loadPlanSource(store);
   const spec = itemTraceSpec(books, new Map(items.map((item) => [item.no, item])), query, { stamp: `${stamp} · ledger v${version}` });
   if (spec.rows.length === 0) return { intent: "warning", title: "Nothing to trace", detail: "No entry carries that lot or serial number." };
-  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await workbook.writeTable(spec, sheetWriteOptions(reporter));
   await workbook.activate(ITEM_TRACE_SHEET);
   return { intent: "success", title: `Item Tracing: ${spec.rows.length} rows`, detail: `Sheet "${ITEM_TRACE_SHEET}", ledger v${version}.` };
 }
@@ -60,7 +58,7 @@ export async function writePlanSheet(
 ): Promise<Outcome> {
   const source = await loadPlanSource(store);
   const spec = build(source, `${stamp} · ledger v${source.version}`);
-  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await workbook.writeTable(spec, sheetWriteOptions(reporter));
   await workbook.activate(spec.sheet);
   return { intent: "success", title: `${spec.title}: ${spec.rows.length} rows`, detail: `Sheet "${spec.sheet}", ledger v${source.version}.` };
 }
@@ -68,7 +66,7 @@ export async function writePlanSheet(
 export async function calculateCountSheet(store: LedgerStore, workbook: WorkbookPort, calc: CountCalculation, reporter: TaskReporter, stamp: string): Promise<Outcome> {
   const { items, books, version } = await loadPlanSource(store);
   const lines = calculateCountLines(items, books, calc);
-  await workbook.writeTable(physCountSpec(lines, items, calc, `${stamp} · ledger v${version}`), { onProgress: progressOf(reporter) });
+  await workbook.writeTable(physCountSpec(lines, items, calc, `${stamp} · ledger v${version}`), sheetWriteOptions(reporter));
   await workbook.activate(PHYS_COUNT_SHEET);
   return { intent: "success", title: `Physical Count: ${lines.length} lines calculated at ${calc.date}`, detail: "Enter the counted quantities, then Post differences." };
 }

@@ -10,7 +10,7 @@ import { moneyToNumber } from "../../core/money";
 import type { LedgerStore } from "../../core/ports";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { GLEntry, Item } from "../../core/types";
-import type { CellValue, TableSpec, WorkbookPort, WriteProgress } from "../../excel/port";
+import type { CellValue, TableSpec, WorkbookPort } from "../../excel/port";
 import { recordTableMeta } from "../../excel/sheets/metaSheet";
 import { FIRST_DATA_ROW } from "../../excel/sheetWriter";
 import { appendCostAdjLog, COST_ADJ_LOG_SHEET } from "../../excel/sheets/costAdjLogSheet";
@@ -18,6 +18,7 @@ import { EXPLAIN_SHEET, explainSpec } from "../../excel/sheets/explainSheet";
 import { amountText, RECON_SHEET, RECON_TABLE, reconSpec, trialBalanceOrRefuse, type ReconParameters } from "../../excel/sheets/glReconSheet";
 import { VALUATION_SHEET, valuationSpec, type ValuationParameters } from "../../excel/sheets/valuationSheet";
 import { explainArguments, parseInvCall, resolveArguments } from "./explainCell";
+import { sheetWriteOptions } from "./sheetWrite";
 import type { Outcome, TaskReporter } from "./useTask";
 
 export interface LoadedLedger {
@@ -39,12 +40,9 @@ export async function loadLedger(store: LedgerStore): Promise<LoadedLedger> {
   });
 }
 
-const progressOf = (reporter: TaskReporter) => (progress: WriteProgress) =>
-  reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" });
-
 /** Writes a report sheet and records it in _INV_META (excel.md §3.1), so a later posting marks it stale. */
 async function writeReport(workbook: WorkbookPort, spec: TableSpec, ledgerVersion: number, reporter: TaskReporter, stamp: string): Promise<void> {
-  const report = await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  const report = await workbook.writeTable(spec, sheetWriteOptions(reporter));
   await recordTableMeta(workbook, { table: spec.table, schemaVersion: 1, parameters: spec.parameters ?? "", ledgerVersion, complete: report.complete, writtenAt: stamp });
 }
 
@@ -160,7 +158,7 @@ export async function explainReconRow(workbook: WorkbookPort, explain: ExplainFu
   // The Difference cell of the row: column I, below the header on row 5.
   const sourceCell = `${RECON_SHEET}!I${FIRST_DATA_ROW + row.row + 1}`;
   const spec = explainSpec(rows, { sourceCell, formula }, stamp);
-  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await workbook.writeTable(spec, sheetWriteOptions(reporter));
   await workbook.activate(EXPLAIN_SHEET);
   return { intent: "success", title: `Entries behind ${row.label}: ${spec.rows.length} rows`, detail: `${formula} on sheet "${EXPLAIN_SHEET}".` };
 }
@@ -180,7 +178,7 @@ export async function explainActiveCell(workbook: WorkbookPort, explain: Explain
   if (failure) throw new RefusedError(`INV.EXPLAIN for ${cell.sheet}!${cell.address}: ${failure}`);
   const rows = spill.map((row) => row.map((value) => (errorText(value) ?? value) as CellValue));
   const spec = explainSpec(rows, { sourceCell: `${cell.sheet}!${cell.address}`, formula: cell.formula }, stamp);
-  await workbook.writeTable(spec, { onProgress: progressOf(reporter) });
+  await workbook.writeTable(spec, sheetWriteOptions(reporter));
   await workbook.activate(EXPLAIN_SHEET);
   return { intent: "success", title: `Explained ${cell.sheet}!${cell.address}: ${spec.rows.length} rows`, detail: `${cell.formula} on sheet "${EXPLAIN_SHEET}".` };
 }

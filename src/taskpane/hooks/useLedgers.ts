@@ -13,7 +13,7 @@ import {
   refreshItemLedgerSheet,
   refreshValueEntriesSheet,
 } from "../../excel/sheets/itemLedgerSheet";
-import type { WriteProgress } from "../../excel/port";
+import { sheetWriteOptions } from "./sheetWrite";
 import { useTask, type Outcome, type TaskState } from "./useTask";
 
 export interface LedgerCommands {
@@ -69,7 +69,7 @@ export function useLedgers({ store, workbook, now }: AppDeps): LedgerCommands {
         const options = {
           parameters: "All items, all locations",
           stamp: `Generated ${stampTime((now ?? (() => new Date()))())} · ledger v${version} · basis posted`,
-          onProgress: (progress: WriteProgress) => reporter.progress({ done: progress.rowsWritten, total: progress.rowsTotal, label: "Writing rows" }),
+          ...sheetWriteOptions(reporter),
         };
         if (kind === "values") {
           const result = await refreshValueEntriesSheet(workbook, values, options);

@@ -14,10 +14,14 @@ export interface Progress {
   done: number;
   total: number;
   label: string;
+  /** The work polls `isCancelled` (sheet writes between chunks); posting and restore never do. */
+  cancellable?: boolean;
 }
 
 export interface TaskReporter {
   progress(progress: Progress): void;
+  /** True once the user pressed Cancel; work that can stop part-way checks it. */
+  isCancelled(): boolean;
 }
 
 export interface TaskState {
@@ -26,7 +30,15 @@ export interface TaskState {
   outcome: Outcome | null;
   /** Runs `work` unless another task is running; its returned outcome (or its error) is shown. */
   run(title: string, work: (reporter: TaskReporter) => Promise<Outcome>): Promise<void>;
+  /** Asks the running work to stop at its next check. */
+  cancel(): void;
   dismiss(): void;
+}
+
+/** A success reached after Cancel means the work stopped part-way: say so instead of claiming it all. */
+function afterCancel(outcome: Outcome): Outcome {
+  if (outcome.intent !== "success") return outcome;
+  return { intent: "warning", title: "Cancelled", detail: "The sheet holds only the rows written before Cancel." };
 }
 
 /** The outcome shown for a failed command: a refusal lists its errors, anything else its message. */
@@ -47,15 +59,18 @@ export function useTask(): TaskState {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const running = useRef(false);
+  const cancelled = useRef(false);
 
   const run = useCallback(async (title: string, work: (reporter: TaskReporter) => Promise<Outcome>) => {
     if (running.current) return;
     running.current = true;
+    cancelled.current = false;
     setBusy(true);
     setOutcome(null);
     setProgress(null);
     try {
-      setOutcome(await work({ progress: setProgress }));
+      const outcome = await work({ progress: setProgress, isCancelled: () => cancelled.current });
+      setOutcome(cancelled.current ? afterCancel(outcome) : outcome);
     } catch (error) {
       setOutcome(failureOutcome(title, error));
     } finally {
@@ -65,6 +80,9 @@ export function useTask(): TaskState {
     }
   }, []);
 
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+  }, []);
   const dismiss = useCallback(() => setOutcome(null), []);
-  return { busy, progress, outcome, run, dismiss };
+  return { busy, progress, outcome, run, cancel, dismiss };
 }

@@ -16,7 +16,7 @@ import { runAdjustCost, writeReconSheet, writeValuationSheet } from "../../../sr
 import { MemoryLedgerStore } from "../../../src/storage/memoryStore";
 
 const noYield = { yieldToEventLoop: async () => undefined };
-const reporter = { progress: () => undefined };
+const reporter = { progress: () => undefined, isCancelled: () => false };
 const STAMP = "Generated 2025-02-05 10:14";
 
 async function demo(wb = new MemoryWorkbook({ writer: noYield })) {

@@ -6,7 +6,7 @@ import { MemoryLedgerStore } from "../../../src/storage/memoryStore";
 import { explainArguments, parseInvCall, resolveArguments } from "../../../src/taskpane/hooks/explainCell";
 import { explainActiveCell } from "../../../src/taskpane/hooks/reconCommands";
 
-const reporter = { progress: () => undefined };
+const reporter = { progress: () => undefined, isCancelled: () => false };
 
 describe("Explain selected cell: the INV call of a formula", () => {
   it("parses literals, omitted arguments and cell references (with sheets and $)", () => {
