@@ -62,11 +62,12 @@ export type PageKey = [string, LedgerKind, number];
 /**
  * Chromium keeps an IndexedDB value of 64 KiB or more as a blob file and smaller ones inside its LevelDB:
  * measured here (headless Chromium 156), 12 MB of 40–63 KiB values took 0.8–1.4 s to write and ~3 s to read,
- * the same bytes as 70 KiB–1 MiB values 40–340 ms and 80–680 ms. So a page text from 16 KiB up is padded with
- * spaces (JSON ignores them) to just over that threshold; smaller pages stay small on disk.
+ * the same bytes as 70 KiB–1 MiB values 40–340 ms and 80–680 ms: a padded page costs about what 4 KiB cost
+ * inline. So a page text from 8 KiB up is padded with spaces (JSON ignores them) to just over the threshold;
+ * smaller pages stay small on disk (at most 8× their size is spent on padding).
  */
 const BLOB_THRESHOLD_CHARS = 65_600;
-const PAD_FROM_CHARS = 16_384;
+const PAD_FROM_CHARS = 8_192;
 
 export function pageText(rows: readonly unknown[]): string {
   const text = JSON.stringify(rows);

@@ -131,8 +131,8 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
   /** After the commit: the books written are cached at their new revision, every other lent book dropped. */
   settle(committed: boolean): void {
     for (const [item, { rev, book, signatures }] of this.written) {
-      // Only a book this store handed out may stay cached: a caller's own object could be changed later.
-      if (committed && this.lent.get(item)?.book === book) this.cache.keep(item, rev, book, signatures);
+      // A written book is taken over as it is (as the in-memory store does): the service drops its workspace.
+      if (committed) this.cache.keep(item, rev, book, signatures);
       else this.cache.drop(item);
     }
     for (const item of this.lent.keys()) if (!this.written.has(item)) this.cache.drop(item);
