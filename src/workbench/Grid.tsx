@@ -96,7 +96,10 @@ function ColumnHeadings({ sheet, cols }: { sheet: GridSheet; cols: number }) {
   );
 }
 
-/** How a cell looks: Excel's fills, fonts and alignment, and text overflow into empty neighbours. */
+/** Pixels per indent level: Excel indents by about the width of three characters at 11 pt. */
+const INDENT_PIXELS = 9;
+
+/** How a cell looks: Excel's fills, fonts, alignment and indent, and text overflow into empty neighbours. */
 function cellStyle(cell: GridCell | undefined, sheet: GridSheet, col: number): CSSProperties {
   const frozen = frozenStyle(sheet, col, 2);
   return {
@@ -104,6 +107,7 @@ function cellStyle(cell: GridCell | undefined, sheet: GridSheet, col: number): C
     ...frozen,
     ...(frozen.position && { background: tokens.colorNeutralBackground1 }),
     textAlign: cell?.align ?? "left",
+    ...(cell?.indent && { paddingLeft: 4 + cell.indent * INDENT_PIXELS }),
     fontWeight: cell?.bold ? 600 : undefined,
     fontSize: cell?.fontSize && cell.fontSize !== 11 ? `${cell.fontSize}pt` : undefined,
     ...(cell?.background && { background: cell.background }),

@@ -12,6 +12,8 @@ export interface GridCell {
   background?: string;
   color?: string;
   align?: "left" | "right" | "center";
+  /** Excel's indent level (Format Cells ▸ Indent); the trace sheet indents its Trace Line by level. */
+  indent?: number;
   /** Text that may run on into the empty cells to its right, as in Excel. */
   overflow?: boolean;
 }

@@ -62,6 +62,7 @@ function gridCell(workbook: MemoryWorkbook, sheet: string, row: number, col: num
     background: cell.fill ?? (isHeader ? HEADER_BACKGROUND : banded ? BAND_BACKGROUND : undefined),
     color: isHeader ? "#FFFFFF" : cell.red ? "#C00000" : undefined,
     align: typeof cell.value === "number" ? "right" : isErrorValue(cell.value) ? "center" : "left",
+    indent: cell.indent || undefined,
     // Text runs on into empty cells to its right, as in Excel.
     overflow: typeof cell.value === "string" && !isErrorValue(cell.value) && !isHeader && isEmpty(workbook, sheet, row, col + 1),
   };

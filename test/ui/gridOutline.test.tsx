@@ -69,3 +69,18 @@ describe("Grid outline buttons", () => {
     expect(screen.getByRole("button", { name: "Expand the group under row 7" }).getAttribute("aria-expanded")).toBe("false");
   });
 });
+
+describe("Grid indent", () => {
+  it("hands the grid each cell's indent level (drawn as left padding), as the trace sheet indents its Trace Line", async () => {
+    const workbook = new MemoryWorkbook({ writer: noYield });
+    await workbook.writeTable({
+      sheet: "Tree", table: "tblTree", title: "Tree", style: "output",
+      columns: [{ header: "Node", kind: "text" }],
+      rows: [["root"], ["child"], ["grandchild"]],
+      rowLevels: [0, 1, 2],
+      indentColumn: "Node",
+    });
+    const sheet = gridSheetOf(workbook, "Tree");
+    expect([5, 6, 7].map((row) => sheet.cell(row, 0)?.indent ?? 0)).toEqual([0, 1, 2]);
+  });
+});
