@@ -59,7 +59,7 @@ async function bundle(dir: string): Promise<void> {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
   });
-  writeFileSync(path.join(dir, "bench.html"), '<!doctype html><meta charset="utf-8"><title>bench</title><script src="bench.js"></script>\n');
+  writeFileSync(path.join(dir, "bench.html"), '<!doctype html><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"><script src="bench.js"></script>\n');
 }
 
 function serve(dir: string): Promise<http.Server> {
@@ -182,7 +182,14 @@ async function main(): Promise<void> {
   printTable(results);
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, chromium: chromiumVersion, platform: `${os.platform()} ${os.release()}` };
   const maybe = (value: number | undefined) => (value === undefined ? undefined : round(value));
-  const rounded = results.map((r) => ({ ...r, median: round(r.median), runs: r.runs.map(round), ratio: maybe(r.ratio), perRef: maybe(r.perRef) }));
+  const rounded = results.map((r) => ({
+    ...r,
+    median: round(r.median),
+    runs: r.runs.map(round),
+    baseline: r.baseline && { ...r.baseline, median: round(r.baseline.median), runs: r.baseline.runs.map(round) },
+    ratio: maybe(r.ratio),
+    perRef: maybe(r.perRef),
+  }));
   writeFileSync(outFile, `${JSON.stringify({ quick, scale, runs, seconds: Math.round((Date.now() - started) / 1000), machine, results: rounded }, null, 2)}\n`);
   log(`wrote ${path.relative(root, outFile)}`);
 }
