@@ -5,15 +5,17 @@
 import type { LedgerStore } from "../core/ports";
 import { InventoryService } from "../core/service/inventoryService";
 import type { WorkbookPort } from "../excel/port";
+import type { LedgerChange } from "../functions/batcher";
 import { configureFunctions } from "../functions/registry";
 import type { AppDeps } from "./deps";
 
 /** IndexedDB database of the add-in (the workbench may override it with ?db=). */
 export const DEFAULT_DB_NAME = "inventory-ledger";
 
-export function composeApp(store: LedgerStore, workbook: WorkbookPort, extra: Partial<AppDeps> = {}): AppDeps {
+/** `onCommit` hears every commit's touched items (Excel: the targeted INV refresh, excel.md §2.2). */
+export function composeApp(store: LedgerStore, workbook: WorkbookPort, extra: Partial<AppDeps> = {}, onCommit?: (change: LedgerChange) => void): AppDeps {
   // Everything posts through the observed store, so each commit refreshes the functions' cache.
-  const observed = configureFunctions({ store });
+  const observed = configureFunctions({ store, onCommit });
   return { service: new InventoryService(observed), store: observed, workbook, ...extra };
 }
 

@@ -7,6 +7,7 @@ import type { LedgerStore } from "../core/ports";
 import type { WorkbookPort } from "../excel/port";
 import type { SafetyVault } from "../backup/safetyVault";
 import type { StorageStatusSource } from "../backup/storageStatus";
+import type { FormulaRefreshControl } from "../refresh/formulaRefresher";
 
 export interface AppDeps {
   service: InventoryService;
@@ -24,4 +25,6 @@ export interface AppDeps {
   saveFile?: (name: string, bytes: Uint8Array) => void;
   /** navigator.storage or a stand-in (tests); absent: persistence status unknown. */
   storage?: StorageStatusSource;
+  /** Targeted INV refresh (excel.md §2.2): Settings' "Refresh all INV formulas", formula audit, "Refresh now" offer. */
+  formulaRefresh?: FormulaRefreshControl;
 }

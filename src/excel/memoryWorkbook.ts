@@ -13,7 +13,7 @@ import { MemorySheet, StyleTable } from "./memorySheet";
 import { displayText } from "./numberFormats";
 import type {
   ActiveCell,
-  CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
+  CellMark, CellValue, ColumnSpec, FormulaCellRef, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions, WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
 import { writeTableSheet } from "./sheetWriter";
@@ -262,6 +262,17 @@ export class MemoryWorkbook implements WorkbookPort {
     if (sheet.formula(row, column) === null) throw new Error(`${sheetName}!R${row + 1}C${column + 1} holds no formula.`);
     sheet.setResult(row, column, value);
     this.emit({ kind: "result", sheet: sheetName, row, column });
+  }
+
+  /** Areas asked to recalculate, in order (the workbench's controller recalculates everything itself). */
+  readonly calculationRequests: { sheet: string; areas: string[] }[] = [];
+
+  async calculateCells(sheet: string, areas: string[]): Promise<void> {
+    this.calculationRequests.push({ sheet, areas: [...areas] });
+  }
+
+  async findFormulas(text: string): Promise<FormulaCellRef[]> {
+    return this.formulaCells().filter((cell) => cell.formula.toLowerCase().includes(text.toLowerCase()));
   }
 
   formulaCells(): { sheet: string; row: number; column: number; formula: string }[] {

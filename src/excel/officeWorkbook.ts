@@ -5,8 +5,9 @@
  * Reads are chunked too, since Excel on the web also limits a response to 5 MB.
  */
 import { jsonBytes } from "./cellValues";
+import { calculateAreas, findFormulaCells } from "./officeCalculate";
 import type {
-  ActiveCell, CellFill, CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions,
+  ActiveCell, CellFill, FormulaCellRef, CellMark, CellValue, ColumnSpec, RowUpdate, SheetFill, SheetVisibility, TableData, TableSpec, WorkbookPort, WriteOptions,
   WriteReport,
 } from "./port";
 import type { ChunkOptions } from "./sheetWriter";
@@ -168,6 +169,14 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       return sheet.name;
     });
+  }
+
+  calculateCells(sheet: string, areas: string[]): Promise<void> {
+    return this.run((context) => calculateAreas(context, sheet, areas));
+  }
+
+  findFormulas(text: string): Promise<FormulaCellRef[]> {
+    return this.run((context) => findFormulaCells(context, text));
   }
 
   /** The body in row blocks: a first small block measures bytes per row, the rest aim at the target size. */

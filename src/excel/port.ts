@@ -166,6 +166,22 @@ export interface WorkbookPort {
   activeSheetName?(): Promise<string | null>;
   /** The selected cell (top-left of the selection), its formula and value (optional; Explain selected cell). */
   activeCell?(): Promise<ActiveCell | null>;
+  /**
+   * Recalculates the given areas of one sheet ("B2:D40"; excel.md §2.2: only INV cells a commit made
+   * stale, ≤ 5,000 cells per call). Optional: a workbook that recalculates by itself need not offer it.
+   */
+  calculateCells?(sheet: string, areas: string[]): Promise<void>;
+  /** Every formula cell whose formula contains `text` (case-insensitive), on every sheet (optional). */
+  findFormulas?(text: string): Promise<FormulaCellRef[]>;
+}
+
+export interface FormulaCellRef {
+  sheet: string;
+  /** 0-based worksheet row and column. */
+  row: number;
+  column: number;
+  /** Formula text with its "=". */
+  formula: string;
 }
 
 export interface ActiveCell {

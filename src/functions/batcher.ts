@@ -179,6 +179,16 @@ export class FunctionBatcher {
     return entry.result;
   }
 
+  /**
+   * What a cached answer read, stale or not (excel.md §2.2: which cells a commit makes stale): its
+   * items, whether it read the catalogue or the whole ledger; undefined when the key is not cached.
+   */
+  itemsReadBy(key: string): { items: ReadonlySet<string>; catalog: boolean; ledger: boolean } | undefined {
+    const entry = this.cache.get(key);
+    if (!entry) return undefined;
+    return { items: new Set(entry.versions.map(([no]) => no)), catalog: entry.catalog !== null, ledger: entry.ledger !== null };
+  }
+
   /** Queues a request for the next flush (callers try `cached` first). */
   request(request: InvRequest): Promise<CellResult> {
     return this.cancelable(request).result;

@@ -7,6 +7,7 @@ import type { FunctionBatcher } from "./batcher";
 import { codeText, type StockRequest } from "./arguments";
 import { InvError, internalError, invalidValue, toExcelError, type CellResult, type CellScalar, type ExcelCellError } from "./cellErrors";
 import type { InvRequest } from "./requests";
+import { registerInvocation } from "./cellRegistry";
 
 export type CellValueOut = CellScalar | ExcelCellError;
 export type ResultMatrix = CellValueOut[][];
@@ -51,6 +52,8 @@ function finish(input: unknown[][], results: CellResult[]): ResultMatrix {
 /** Excel's cancelable invocation: it calls `onCanceled` when the cell no longer needs the answer. */
 export interface CancelSignal {
   onCanceled?: () => void;
+  /** The calling cell ("Sheet1!B7"), given because every function declares `@requiresAddress` (§2.2). */
+  address?: string;
 }
 
 /** The invocation Excel appends after the declared arguments; the workbench passes none. */
@@ -76,6 +79,7 @@ export function evaluateCells(
     return finish(input, input.flat().map(() => failure));
   }
   const cancels: (() => void)[] = [];
+  const requests: InvRequest[] = [];
   const results = input.flatMap((row, r) =>
     row.map((cell, c): CellResult | Promise<CellResult> => {
       let request: InvRequest;
@@ -85,6 +89,7 @@ export function evaluateCells(
       } catch (error) {
         return internalError(error);
       }
+      requests.push(request);
       const hit = batcher.cached(request);
       if (hit !== undefined) return hit;
       const queued = batcher.cancelable(request);
@@ -92,6 +97,7 @@ export function evaluateCells(
       return queued.result;
     }),
   );
+  registerInvocation(signal?.address, requests);
   if (signal && cancels.length > 0) signal.onCanceled = () => cancels.forEach((cancel) => cancel());
   // Rule 2: when every cell hit the cache, answer synchronously (no #BUSY! round trip).
   if (results.every((result) => !(result instanceof Promise))) return finish(input, results as CellResult[]);
@@ -118,6 +124,7 @@ export function evaluateSpill(
   } catch (error) {
     throw toExcelError(internalError(error));
   }
+  registerInvocation(signal?.address, [request]);
   const hit = batcher.cached(request);
   if (hit !== undefined) return spillOutput(hit);
   const queued = batcher.cancelable(request);

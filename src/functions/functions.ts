@@ -13,6 +13,7 @@ import { invAttr, invItem, invItems, invLedger, invPlan, invQty, invUnitCost, in
 /**
  * Quantity on hand: the sum of item ledger entry quantities posted on or before asOf.
  * @customfunction QTY
+ * @requiresAddress
  * @cancelable
  * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
  * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
@@ -28,6 +29,7 @@ export function qty(item: unknown[][], asOf?: unknown[][], location?: unknown[][
 /**
  * Inventory value: the sum of value-entry Cost Amount (Actual) dated on or before asOf (+ expected on request).
  * @customfunction VALUE
+ * @requiresAddress
  * @cancelable
  * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
  * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
@@ -44,6 +46,7 @@ export function value(item: unknown[][], asOf?: unknown[][], location?: unknown[
 /**
  * Average unit cost of the stock on hand: inventory value ÷ quantity at the same cut-off.
  * @customfunction UNITCOST
+ * @requiresAddress
  * @cancelable
  * @param item Item number or filter (1000|2000, 10*, blank = all), or a range of them.
  * @param [asOf] Cut-off date (a date cell or yyyy-mm-dd text; blank = work date), or a range of them.
@@ -60,6 +63,7 @@ export function unitCost(item: unknown[][], asOf?: unknown[][], location?: unkno
 /**
  * An item's attribute value: its own value, else the default its category (or a parent category) gives.
  * @customfunction ATTR
+ * @requiresAddress
  * @cancelable
  * @param item Item number, or a range of them.
  * @param attribute Attribute name (e.g. Color), or a range of them the same size as item.
@@ -73,6 +77,7 @@ export function attr(item: unknown[][], attribute: unknown[][], invocation?: Cus
 /**
  * An item card field by its Business Central caption.
  * @customfunction ITEM
+ * @requiresAddress
  * @cancelable
  * @param item Item number, or a range of them.
  * @param field Caption: Description, Base Unit of Measure, Costing Method, Unit Cost, Standard Cost, Unit Price, Item Category Code, Inventory Posting Group, Blocked, Type, ...
@@ -87,6 +92,7 @@ export function item(item: unknown[][], field: unknown[][], invocation?: CustomF
  * Items by category (a code or filter; child categories included) and attribute conditions, as a spill
  * with a header row when wider than one column.
  * @customfunction ITEMS
+ * @requiresAddress
  * @cancelable
  * @param [category] Item category code or filter (BIKES, BIKES|ACCESS; blank = all items).
  * @param [attributeFilter] Conditions Name=v1|v2;Name=v (all must hold), also <>, <, <=, >, >=.
@@ -103,6 +109,7 @@ export function items(category?: unknown[][], attributeFilter?: unknown[][], fie
  * Available inventory now: on hand less quantity reserved against inventory, less unreserved lots expired at
  * asOf for items with strict expiration posting.
  * @customfunction AVAILABLE
+ * @requiresAddress
  * @cancelable
  * @param item Item number, or a range of them.
  * @param [asOf] Date expired lots are judged at (blank = work date), or a range of them.
@@ -118,6 +125,7 @@ export function available(item: unknown[][], asOf?: unknown[][], location?: unkn
 /**
  * Projected available balance: on hand + scheduled receipts − gross requirement due on or before the date.
  * @customfunction PAB
+ * @requiresAddress
  * @cancelable
  * @param item Item number, or a range of them.
  * @param date Projection date (a date cell or yyyy-mm-dd text), or a range of them.
@@ -133,6 +141,7 @@ export function pab(item: unknown[][], date: unknown[][], location?: unknown[][]
 /**
  * Quantity currently reserved.
  * @customfunction RESERVED
+ * @requiresAddress
  * @cancelable
  * @param item Item number, or a range of them.
  * @param [location] Location code (blank = all locations).
@@ -147,6 +156,7 @@ export function reserved(item: unknown[][], location?: unknown[][], side?: unkno
 /**
  * On hand of one lot (or serial).
  * @customfunction LOTQTY
+ * @requiresAddress
  * @cancelable
  * @param item Item number, or a range of them.
  * @param lot Lot number, or a range of them.
@@ -163,6 +173,7 @@ export function lotqty(item: unknown[][], lot: unknown[][], asOf?: unknown[][], 
 /**
  * Expiration date of a lot (or serial), as a date serial.
  * @customfunction EXPIRY
+ * @requiresAddress
  * @cancelable
  * @param item Item number, or a range of them.
  * @param lot Lot number, or a range of them.
@@ -177,6 +188,7 @@ export function expiry(item: unknown[][], lot: unknown[][], serial?: unknown[][]
 /**
  * How many of an assembly item the available components can make at the date.
  * @customfunction ABLETOMAKE
+ * @requiresAddress
  * @cancelable
  * @param item Assembly item number, or a range of them.
  * @param [date] Availability date (blank = work date).
@@ -191,6 +203,7 @@ export function abletomake(item: unknown[][], date?: unknown[][], location?: unk
 /**
  * Lots and serials on hand: Lot No., Serial No., Location, Quantity, Expiration Date (spill).
  * @customfunction LOTS
+ * @requiresAddress
  * @cancelable
  * @param item Item number.
  * @param [asOf] Cut-off date (blank = work date).
@@ -207,6 +220,7 @@ export function lots(item: unknown[][], asOf?: unknown[][], location?: unknown[]
  * Item availability by periods (net change): Period Start, Period End, Inventory, Gross Requirement,
  * Scheduled Receipts, Projected Available Balance (spill).
  * @customfunction AVAILBYPERIOD
+ * @requiresAddress
  * @cancelable
  * @param item Item number.
  * @param start First day (its period is the first row; blank = work date).
@@ -226,6 +240,7 @@ export function availbyperiod(item: unknown[][], start: unknown[][], periodType:
  * balance: Date, Event, Source Document, Location, Gross Requirement, Scheduled Receipts, Projected Available
  * Balance, Reserved (spill).
  * @customfunction AVAILBYEVENT
+ * @requiresAddress
  * @cancelable
  * @param item Item number.
  * @param [from] First date (blank = from the beginning).
@@ -243,6 +258,7 @@ export function availbyevent(item: unknown[][], from?: unknown[][], to?: unknown
  * Item tracing of a lot or serial: the usage (where it went) or origin (where it came from) tree as rows
  * with their level, following applications, transfers and assembly (spill).
  * @customfunction TRACE
+ * @requiresAddress
  * @cancelable
  * @param lot Lot number (blank when tracing a serial).
  * @param [serial] Serial number.
@@ -258,6 +274,7 @@ export function trace(lot: unknown[][], serial?: unknown[][], method?: unknown[]
 /**
  * Cost of goods sold: minus the cost of value entries of sales dated in [from, to].
  * @customfunction COGS
+ * @requiresAddress
  * @cancelable
  * @param item Item number or filter (* = all), or a range of them.
  * @param from First date (blank = from the beginning), or a range of them.
@@ -276,6 +293,7 @@ export function cogs(item: unknown[][], from: unknown[][], to: unknown[][], loca
  * Inbound entries open at asOf with their remaining quantity and cost then: Entry No., Posting Date, Entry
  * Type, Location, Lot No., Serial No., Expiration Date, Remaining Qty, Remaining Cost (spill).
  * @customfunction OPENENTRIES
+ * @requiresAddress
  * @cancelable
  * @param item Item number.
  * @param [asOf] Cut-off date (blank = work date).
@@ -292,6 +310,7 @@ export function openentries(item: unknown[][], asOf?: unknown[][], location?: un
 /**
  * Value on hand had the item always used another costing method (what-if; nothing is posted).
  * @customfunction VALUEASIF
+ * @requiresAddress
  * @cancelable
  * @param item Item number or filter, or a range of them.
  * @param method FIFO, LIFO, AVERAGE, STANDARD or SPECIFIC.
@@ -308,6 +327,7 @@ export function valueasif(item: unknown[][], method: unknown[][], asOf?: unknown
 /**
  * Cost of goods sold in [from, to] had the item always used another costing method (what-if).
  * @customfunction COGSASIF
+ * @requiresAddress
  * @cancelable
  * @param item Item number or filter, or a range of them.
  * @param method FIFO, LIFO, AVERAGE, STANDARD or SPECIFIC.
@@ -326,6 +346,7 @@ export function cogsasif(item: unknown[][], method: unknown[][], from: unknown[]
  * G/L balance at asOf minus the inventory-ledger amount the posting setup maps to the account; 0 when the
  * books reconcile.
  * @customfunction GLDIFF
+ * @requiresAddress
  * @cancelable
  * @param account G/L account number or filter, or a range of them.
  * @param [asOf] Cut-off date (blank = work date).
@@ -341,6 +362,7 @@ export function gldiff(account: unknown[][], asOf?: unknown[][], options?: unkno
  * The entries behind QTY, VALUE, COGS, PAB, AVAILABLE, RESERVED, LOTQTY or GLDIFF, ending with a Total row
  * equal to that function's result (spill).
  * @customfunction EXPLAIN
+ * @requiresAddress
  * @cancelable
  * @param kind QTY, VALUE, COGS, PAB, AVAILABLE, RESERVED, LOTQTY or GLDIFF.
  * @param item Item number or filter (GLDIFF: the account).
@@ -359,6 +381,7 @@ export function explain(kind: unknown[][], item: unknown[][], fromOrAsOf?: unkno
 /**
  * The work date stored with the company, as a date serial (not TODAY(): not volatile).
  * @customfunction WORKDATE
+ * @requiresAddress
  * @cancelable
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {number[][]} The work date.
@@ -370,6 +393,7 @@ export function workdate(invocation?: CustomFunctions.CancelableInvocation) {
 /**
  * The ledger version, bumped by every posting, adjustment and restore.
  * @customfunction VERSION
+ * @requiresAddress
  * @cancelable
  * @param [invocation] Supplied by Excel: cancels the queued request when the cell no longer needs it.
  * @returns {number[][]} The ledger version.
@@ -382,6 +406,7 @@ export function version(invocation?: CustomFunctions.CancelableInvocation) {
  * Item age composition: remaining quantity and value of open receipts in three equal periods ending on
  * asOf, plus before and after (spill).
  * @customfunction AGING
+ * @requiresAddress
  * @cancelable
  * @param item Item number.
  * @param asOf Ending date (blank = work date).
@@ -399,6 +424,7 @@ export function aging(item: unknown[][], asOf: unknown[][], periodLength: unknow
  * Inventory valuation increases and decreases in [from, to]: quantity and value at start, increases,
  * decreases, at end (spill).
  * @customfunction INCDEC
+ * @requiresAddress
  * @cancelable
  * @param item Item number or filter (blank = all).
  * @param from First date (blank = from the beginning).

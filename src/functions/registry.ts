@@ -8,6 +8,7 @@ import { basisArgument, codeText, dateArgument, optionsArgument, type InvFunctio
 import { FunctionBatcher, type FlushStats, type LedgerChange } from "./batcher";
 import { itemsRequest, nameArgument } from "./catalogArguments";
 import { cancelSignalOf, evaluateCells, evaluateSpill, type RequestFields, type ResultMatrix } from "./cells";
+import type { AnswerReads } from "./cellRegistry";
 import { observeCommits } from "./observedStore";
 import { planFunctions } from "./planFunctions";
 import { ledgerFunctions } from "./ledgerFunctions";
@@ -59,6 +60,8 @@ export interface FunctionsConfig {
   store: LedgerStore;
   /** Announce commits to other runtimes and listen to theirs; default: in a browser page only. */
   broadcast?: boolean;
+  /** Also told of each commit of this page (the targeted refresh of excel.md §2.2 collects touched items). */
+  onCommit?: (change: LedgerChange) => void;
 }
 
 /**
@@ -66,19 +69,25 @@ export interface FunctionsConfig {
  * function cache, here and (broadcast) in other runtimes: the page must post through the returned store
  * (or call `notifyLedgerChanged`).
  */
-export function configureFunctions({ store, broadcast = typeof window !== "undefined" }: FunctionsConfig): LedgerStore {
+export function configureFunctions({ store, broadcast = typeof window !== "undefined", onCommit }: FunctionsConfig): LedgerStore {
   const batcher = pageBatcher();
   batcher.setStore(store);
   const channel = broadcast ? pageChannel() : undefined;
   return observeCommits(store, (change) => {
     batcher.invalidate(change);
     channel?.postMessage(change);
+    onCommit?.(change);
   });
 }
 
 /** Reports a change made outside the wrapped store (another runtime, a restore). */
 export function notifyLedgerChanged(change: LedgerChange): void {
   pageBatcher().invalidate(change);
+}
+
+/** The items the cached answer under `key` read (cellRegistry.ts resolves a cell's dependencies with it). */
+export function itemsReadBy(key: string): AnswerReads | undefined {
+  return pageBatcher().itemsReadBy(key);
 }
 
 export function functionStats(): FlushStats {

@@ -7,6 +7,7 @@ import { useRef } from "react";
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { AppDeps } from "../app/deps";
 import { TaskStatus } from "./components/TaskStatus";
+import { FormulaTools } from "./FormulaTools";
 import { describeManifest, useSettings, type SettingsCommands } from "./hooks/useSettings";
 
 const useStyles = makeStyles({
@@ -131,6 +132,11 @@ export function SettingsScreen(deps: AppDeps) {
           </>
         )}
       </div>
+      {deps.formulaRefresh && (
+        <div className={styles.section}>
+          <FormulaTools control={deps.formulaRefresh} />
+        </div>
+      )}
       <div className={styles.section}>
         <Text weight="semibold">Diagnostics</Text>
         <Text size={200} data-testid="storage-status">{storageLine(settings)}</Text>

@@ -1,6 +1,8 @@
 /**
  * Task pane entry inside Excel: Dexie over IndexedDB as the store, office-js as the workbook. The
- * custom functions entry on the same page (shared runtime) reads the same store.
+ * custom functions entry on the same page (shared runtime) reads the same store. INV functions are not
+ * volatile, so after each command the pane recalculates the INV cells its commits made stale
+ * (excel.md §2.2); the workbench instead recalculates its whole in-memory workbook.
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -8,15 +10,32 @@ import { composeApp, DEFAULT_DB_NAME, requestPersistentStorage } from "../app/co
 import { DexieSafetyVault } from "../backup/safetyVault";
 import { DexieLedgerStore } from "../storage/dexieStore";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
+import { pageCellRegistry } from "../functions/cellRegistry";
+import { itemsReadBy } from "../functions/registry";
+import { FormulaRefresher } from "../refresh/formulaRefresher";
 import { App } from "./App";
+import { RefreshOfferBar } from "./RefreshOfferBar";
 
 function render(): void {
   const container = document.getElementById("container");
   if (!container) return;
   requestPersistentStorage();
-  const deps = composeApp(new DexieLedgerStore(DEFAULT_DB_NAME), new OfficeWorkbook(), { safetyVault: new DexieSafetyVault(DEFAULT_DB_NAME) });
+  const workbook = new OfficeWorkbook();
+  const refresher = new FormulaRefresher(workbook, pageCellRegistry(), { readBy: itemsReadBy });
+  const deps = composeApp(
+    new DexieLedgerStore(DEFAULT_DB_NAME),
+    workbook,
+    {
+      safetyVault: new DexieSafetyVault(DEFAULT_DB_NAME),
+      // A failed refresh leaves old values, which Settings' "Refresh all INV formulas" can redo.
+      onLedgerChanged: () => void refresher.refreshChanged().catch(() => undefined),
+      formulaRefresh: refresher,
+    },
+    refresher.noteChange,
+  );
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
+      <RefreshOfferBar control={refresher} />
       <App {...deps} />
     </FluentProvider>,
   );

@@ -1,0 +1,167 @@
+/**
+ * Refresh after posting or a settings change (excel.md §2.2). INV functions are not volatile, so after a
+ * commit Excel keeps their old values: this recalculates exactly the registered cells whose items the
+ * commit touched, merged into areas per sheet, ≤ 5,000 cells per `calculateCells` call. Cells not yet
+ * registered (a file just opened) are found once from formulas containing "INV.". Up to 20,000 affected
+ * cells refresh by themselves; above that the pane asks first (an offer the UI shows).
+ */
+import type { LedgerChange } from "../functions/batcher";
+import { settingsKeyOf } from "../functions/batcher";
+import type { CellRegistry, ItemsReadBy, RegisteredCell } from "../functions/cellRegistry";
+import { changedItems, planningKeysOf, type PlanningKeys } from "../functions/planningKeys";
+import type { WorkbookPort } from "../excel/port";
+import { calculationCalls, columnLetters, mergeAreas, parseCellAddress, type CellRef } from "./areas";
+import { auditFormulas, type AuditFinding } from "./formulaAudit";
+
+export const CELLS_PER_CALL = 5_000;
+export const AUTO_REFRESH_LIMIT = 20_000;
+
+export interface RefreshOutcome {
+  /** "done": recalculated; "asked": over the limit, waiting for the user; "none": nothing affected. */
+  kind: "done" | "asked" | "none";
+  cells: number;
+  calls: number;
+}
+
+export interface RefresherOptions {
+  cellsPerCall?: number;
+  autoRefreshLimit?: number;
+  /** The items each cached answer read (registry.ts `itemsReadBy`); default: the items requests name. */
+  readBy?: ItemsReadBy;
+}
+
+/** What the pane uses: Settings' button and audit, and the "Refresh now" offer. */
+export interface FormulaRefreshControl {
+  refreshAll(): Promise<RefreshOutcome>;
+  audit(): Promise<AuditFinding[]>;
+  pendingOffer(): number | null;
+  acceptOffer(): Promise<RefreshOutcome>;
+  dismissOffer(): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export class FormulaRefresher implements FormulaRefreshControl {
+  private touched = new Set<string>();
+  private touchedCards = false;
+  private touchedAll = false;
+  private settingsKey: string | undefined;
+  private planning: PlanningKeys | undefined;
+  private scanned = false;
+  private offer: CellRef[] | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly cellsPerCall: number;
+  private readonly autoRefreshLimit: number;
+  private readonly readBy: ItemsReadBy | undefined;
+
+  constructor(
+    private readonly workbook: WorkbookPort,
+    private readonly registry: CellRegistry,
+    options: RefresherOptions = {},
+  ) {
+    this.cellsPerCall = options.cellsPerCall ?? CELLS_PER_CALL;
+    this.autoRefreshLimit = options.autoRefreshLimit ?? AUTO_REFRESH_LIMIT;
+    this.readBy = options.readBy;
+  }
+
+  /** Collects what a commit touched (the observed store reports every commit here). */
+  readonly noteChange = (change: LedgerChange): void => {
+    for (const item of [...(change.items ?? []), ...(change.itemCards ?? [])]) this.touched.add(item.toUpperCase());
+    if (change.itemCards?.length) this.touchedCards = true;
+    if (change.all) this.touchedAll = true;
+    if (change.company) {
+      // A settings change (work date, locations, costing setup) may move every answer; a posting's
+      // counters do not (settingsKeyOf leaves them out).
+      const key = settingsKeyOf(change.company);
+      if (this.settingsKey !== undefined && key !== this.settingsKey) this.touchedAll = true;
+      this.settingsKey = key;
+      this.notePlanning(planningKeysOf(change.company));
+    }
+  };
+
+  /** Orders, reservations and transfers live on the company: the items whose records changed are touched. */
+  private notePlanning(next: PlanningKeys): void {
+    const previous = this.planning;
+    this.planning = next;
+    if (!previous) return;
+    // Assembly lines create demand for components they do not name (planningKeys.ts): every item counts.
+    if (previous.assembly !== next.assembly) this.touchedAll = true;
+    for (const item of changedItems(previous, next)) this.touched.add(item);
+  }
+
+  /** Recalculates the cells the collected commits made stale (the pane calls it after each command). */
+  async refreshChanged(): Promise<RefreshOutcome> {
+    const scope = this.touchedAll ? "all" : { items: this.touched, cards: this.touchedCards };
+    this.touched = new Set();
+    this.touchedCards = false;
+    this.touchedAll = false;
+    if (scope !== "all" && scope.items.size === 0) return { kind: "none", cells: 0, calls: 0 };
+    await this.scanOnce();
+    return this.refreshCells(this.registry.affectedBy(scope, this.readBy), false);
+  }
+
+  /** "Refresh all INV formulas" (Settings): every INV cell, found afresh; the user asked, so no limit. */
+  async refreshAll(): Promise<RefreshOutcome> {
+    this.scanned = false;
+    await this.scanOnce();
+    return this.refreshCells(this.registry.all(), true);
+  }
+
+  /** The Settings formula audit (rule 4). */
+  async audit(): Promise<AuditFinding[]> {
+    return auditFormulas((await this.workbook.findFormulas?.("INV.")) ?? []);
+  }
+
+  /** Cells waiting for "Refresh now", or null when nothing is offered. */
+  pendingOffer(): number | null {
+    return this.offer ? this.offer.length : null;
+  }
+
+  async acceptOffer(): Promise<RefreshOutcome> {
+    const cells = this.offer ?? [];
+    this.setOffer(null);
+    return this.calculate(cells);
+  }
+
+  dismissOffer(): void {
+    this.setOffer(null);
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private async scanOnce(): Promise<void> {
+    if (this.scanned || !this.workbook.findFormulas) return;
+    this.scanned = true;
+    for (const cell of await this.workbook.findFormulas("INV.")) this.registry.registerUnknown(addressOf(cell));
+  }
+
+  private async refreshCells(registered: readonly RegisteredCell[], asked: boolean): Promise<RefreshOutcome> {
+    const cells = registered.map((cell) => parseCellAddress(cell.address)).filter((cell): cell is CellRef => cell !== null);
+    if (cells.length === 0) return { kind: "none", cells: 0, calls: 0 };
+    if (!asked && cells.length > this.autoRefreshLimit) {
+      this.setOffer(cells);
+      return { kind: "asked", cells: cells.length, calls: 0 };
+    }
+    return this.calculate(cells);
+  }
+
+  private async calculate(cells: readonly CellRef[]): Promise<RefreshOutcome> {
+    if (!this.workbook.calculateCells || cells.length === 0) return { kind: "none", cells: 0, calls: 0 };
+    const calls = calculationCalls(mergeAreas(cells), this.cellsPerCall);
+    for (const call of calls) await this.workbook.calculateCells(call.sheet, call.areas);
+    return { kind: "done", cells: cells.length, calls: calls.length };
+  }
+
+  private setOffer(cells: CellRef[] | null): void {
+    this.offer = cells;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The address Excel's invocation would give for the cell, so a scanned cell and its invocation coincide. */
+export function addressOf(cell: CellRef): string {
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${columnLetters(cell.column)}${cell.row + 1}`;
+}
