@@ -57,7 +57,9 @@ export function mergeAreas(cells: readonly CellRef[]): Area[] {
   for (const cell of cells) {
     const columns = bySheet.get(cell.sheet) ?? new Map<number, number[]>();
     bySheet.set(cell.sheet, columns);
-    columns.set(cell.column, [...(columns.get(cell.column) ?? []), cell.row]);
+    const rows = columns.get(cell.column);
+    if (rows) rows.push(cell.row);
+    else columns.set(cell.column, [cell.row]);
   }
   const areas: Area[] = [];
   for (const [sheet, columns] of bySheet) {

@@ -143,3 +143,9 @@ test("the valuation and ledger functions: parameters as excel.md §1.2 lists the
     expect(byId(id).result.type ?? "any").toBe("any"); // metadata leaves "any" out
   }
 });
+
+test("every function asks for its cell address, so a commit can recalculate just its cells (excel.md §2.2)", () => {
+  for (const f of functions) expect({ id: f.id, requiresAddress: f.options?.requiresAddress }).toEqual({ id: f.id, requiresAddress: true });
+  // Still not volatile nor streaming (rule 4): the address changes nothing in how Excel schedules them.
+  for (const f of functions) expect([f.id, f.options?.volatile ?? false, f.options?.stream ?? false]).toEqual([f.id, false, false]);
+});
