@@ -60,7 +60,9 @@ export interface CellModel extends CellStyle {
 export type WorkbookChange =
   | { kind: "sync"; bytes: number }
   | { kind: "input" | "result"; sheet: string; row: number; column: number }
-  | { kind: "sheets" };
+  | { kind: "sheets" }
+  /** Cells asked to recalculate (calculateCells): the workbench's formula driver does it. */
+  | { kind: "calculate"; sheet: string; areas: string[] };
 
 export interface MemoryWorkbookOptions {
   /** Per-sync request limit in bytes (default 5 MB, Excel on the web). */
@@ -264,11 +266,12 @@ export class MemoryWorkbook implements WorkbookPort {
     this.emit({ kind: "result", sheet: sheetName, row, column });
   }
 
-  /** Areas asked to recalculate, in order (the workbench's controller recalculates everything itself). */
+  /** Areas asked to recalculate, in order (tests assert them; the workbench's controller recalculates). */
   readonly calculationRequests: { sheet: string; areas: string[] }[] = [];
 
   async calculateCells(sheet: string, areas: string[]): Promise<void> {
     this.calculationRequests.push({ sheet, areas: [...areas] });
+    this.emit({ kind: "calculate", sheet, areas: [...areas] });
   }
 
   async findFormulas(text: string): Promise<FormulaCellRef[]> {

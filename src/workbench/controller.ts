@@ -172,8 +172,9 @@ export class WorkbenchController {
   }
 
   private onWorkbookChange(change: WorkbookChange): void {
-    // Typed input and sheet writes can change what formulas read; results alone only need a redraw.
-    if (change.kind === "input" || change.kind === "sync") void this.recalculate();
+    // Typed input and sheet writes can change what formulas read; results alone only need a redraw. A
+    // calculate request (Settings' "Refresh all INV formulas") is served by recomputing every formula.
+    if (change.kind === "input" || change.kind === "sync" || change.kind === "calculate") void this.recalculate();
     this.changed();
   }
 

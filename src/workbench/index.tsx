@@ -10,7 +10,9 @@ import { isEmptyStore, loadDemoLedger } from "../demo/demoData";
 import { createDemoSheets } from "../demo/demoWorkbook";
 import { MemoryWorkbook } from "../excel/memoryWorkbook";
 import { exportXlsx } from "../excel/xlsxExport";
+import { pageCellRegistry } from "../functions/cellRegistry";
 import { invFunctions } from "../functions/registry";
+import { FormulaRefresher } from "../refresh/formulaRefresher";
 import { DexieSafetyVault } from "../backup/safetyVault";
 import { DexieLedgerStore } from "../storage/dexieStore";
 import { WorkbenchController } from "./controller";
@@ -39,7 +41,10 @@ function start(): void {
   const workbook = new MemoryWorkbook();
   const controller = new WorkbenchController(workbook, invFunctions);
   const deps = composeApp(new DexieLedgerStore(dbName), workbook, {
+    // The in-memory workbook recomputes every formula after a command (its formulas are few); the
+    // refresher only serves Settings' "Refresh all INV formulas" and formula audit here.
     onLedgerChanged: () => void controller.recalculate(),
+    formulaRefresh: new FormulaRefresher(workbook, pageCellRegistry()),
     selectTableCell: controller.selectTableCell,
     now,
     safetyVault: new DexieSafetyVault(dbName),
