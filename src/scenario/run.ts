@@ -4,6 +4,7 @@
  * must leave the store JSON-equal to what it was before.
  */
 import type { JournalLine } from "../core/journal";
+import type { LedgerStore } from "../core/ports";
 import type { ImportError } from "../core/inventory/itemImport";
 import { undoAssemblyPosting } from "../core/service/assemblyCommands";
 import { InventoryService } from "../core/service/inventoryService";
@@ -149,7 +150,7 @@ function lastDateOf(scenario: Scenario, index: number): string {
   return "9999-12-31";
 }
 
-async function runRefusedStep(store: MemoryLedgerStore, service: InventoryService, step: Step, path: string, state: RunState): Promise<void> {
+async function runRefusedStep(store: LedgerStore, service: InventoryService, step: Step, path: string, state: RunState): Promise<void> {
   const before = JSON.stringify(await store.exportAll());
   const expected = String(step.expectError);
   try {
@@ -166,10 +167,10 @@ async function runRefusedStep(store: MemoryLedgerStore, service: InventoryServic
   throw new Mismatch(`${path}.expectError expected "${expected}" actual accepted`);
 }
 
-export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
+/** `store` is an empty store to replay into (the in-memory one unless a test passes another). */
+export async function runScenario(scenario: Scenario, store: LedgerStore = new MemoryLedgerStore()): Promise<ScenarioResult> {
   const problems = formatProblems(scenario);
   if (problems.length > 0) return { id: scenario.id, passed: false, message: problems[0] };
-  const store = new MemoryLedgerStore();
   const service = new InventoryService(store);
   const state: RunState = { importErrors: [] };
   try {

@@ -9,13 +9,13 @@
  * command never leaves a mutated book behind. Read-only transactions get copies.
  */
 import type { ItemBook } from "../core/book";
-import type { BookSignatures } from "./bookPages";
+import type { BookBaseline } from "./bookBaseline";
 
 interface Cached {
   rev: number;
   book: ItemBook;
-  /** Signatures of the pages stored at `rev`: a write rewrites only the pages whose text differs. */
-  signatures: BookSignatures;
+  /** The rows as stored at `rev`: a write rewrites only the pages holding a row that differs. */
+  baseline: BookBaseline;
   rows: number;
   /** The transaction the book is lent to, if any: nobody else may use it until then. */
   lentTo: object | null;
@@ -30,8 +30,8 @@ export class BookCache {
   /** Keeps at most `maxRows` ledger rows (least recently used books dropped first). */
   constructor(private readonly maxRows = 1_500_000) {}
 
-  /** The cached book at `rev` and its page signatures, if it is not lent to another transaction. */
-  get(item: string, rev: number, borrower: object | null): { book: ItemBook; signatures: BookSignatures } | undefined {
+  /** The cached book at `rev` and its baseline, if it is not lent to another transaction. */
+  get(item: string, rev: number, borrower: object | null): { book: ItemBook; baseline: BookBaseline } | undefined {
     const cached = this.books.get(item);
     if (!cached || cached.rev !== rev || (cached.lentTo !== null && cached.lentTo !== borrower)) return undefined;
     this.books.delete(item); // most recently used last
@@ -44,13 +44,13 @@ export class BookCache {
   }
 
   /** Lends a book to a transaction (it may be one just loaded: it is cached at `rev`, lent). */
-  lend(item: string, rev: number, book: ItemBook, signatures: BookSignatures, borrower: object): void {
-    this.put(item, { rev, book, signatures, rows: rowsOf(book), lentTo: borrower });
+  lend(item: string, rev: number, book: ItemBook, baseline: BookBaseline, borrower: object): void {
+    this.put(item, { rev, book, baseline, rows: rowsOf(book), lentTo: borrower });
   }
 
   /** Takes a book back at the revision its transaction committed. */
-  keep(item: string, rev: number, book: ItemBook, signatures: BookSignatures): void {
-    this.put(item, { rev, book, signatures, rows: rowsOf(book), lentTo: null });
+  keep(item: string, rev: number, book: ItemBook, baseline: BookBaseline): void {
+    this.put(item, { rev, book, baseline, rows: rowsOf(book), lentTo: null });
   }
 
   drop(item: string): void {

@@ -6,7 +6,8 @@
  * A page keeps its rows as one JSON text. Measured in headless Chromium on this machine (bench P1), writing
  * the same rows as one JSON text per 1,000 rows took about half the time of 1,000 cloned objects per record,
  * and a ninth of one record per row: IndexedDB's structured clone pays per object and field, a string is
- * copied whole. The text also gives each page a signature, so a write skips the pages that did not change.
+ * copied whole. Which pages a write must rewrite is found by comparing rows with their baseline (bookBaseline.ts),
+ * not by serialising the book.
  */
 import type { ItemBook } from "../core/book";
 import { hasMarks } from "../core/costing/marks";
@@ -36,25 +37,6 @@ export interface BookPageRow {
   page: number;
   /** JSON text of the page's rows. */
   text: string;
-}
-
-/** A page's signature: two 32-bit hashes and the length of its text (equal texts, equal signatures). */
-export type PageSignature = string;
-
-/** Signatures of a book's pages per ledger, as stored at one revision. */
-export type BookSignatures = Record<LedgerKind, PageSignature[]>;
-
-export function signatureOf(text: string): PageSignature {
-  let fnv = 0x811c9dc5;
-  let djb = 5381;
-  // The padding (pageText) is all spaces and follows from the length: only the JSON itself is hashed.
-  const end = text.trimEnd().length;
-  for (let at = 0; at < end; at++) {
-    const code = text.charCodeAt(at);
-    fnv = Math.imul(fnv ^ code, 0x01000193);
-    djb = (Math.imul(djb, 33) + code) | 0;
-  }
-  return `${(fnv >>> 0).toString(36)}.${(djb >>> 0).toString(36)}.${text.length}`;
 }
 
 export type PageKey = [string, LedgerKind, number];
@@ -108,19 +90,19 @@ export interface BookRecords {
   state: BookStateRow;
   /** Every page of the book. */
   pages: BookPageRow[];
-  signatures: BookSignatures;
 }
 
-/** The state record, every page and their signatures. */
+/** The state record and every page (a whole book written afresh: upgrade, restore, a book without baseline). */
 export function bookRecords(book: ItemBook, rev: number): BookRecords {
-  const pages = LEDGER_KINDS.flatMap((kind) => pagesOf(book, kind));
-  return { state: stateOf(book, rev), pages, signatures: signaturesOf(pages) };
+  return { state: stateOf(book, rev), pages: LEDGER_KINDS.flatMap((kind) => pagesOf(book, kind)) };
 }
 
-export function signaturesOf(pages: readonly BookPageRow[]): BookSignatures {
-  const signatures: BookSignatures = { entries: [], values: [], applications: [] };
-  for (const page of pages) signatures[page.kind][page.page] = signatureOf(page.text);
-  return signatures;
+/** The listed pages of one ledger (page numbers ascending or not; each is serialised once). */
+export function selectedPages(book: ItemBook, kind: LedgerKind, pages: Iterable<number>): BookPageRow[] {
+  const rows: readonly unknown[] = book[kind];
+  const selected: BookPageRow[] = [];
+  for (const page of pages) selected.push({ item: book.item, kind, page, text: pageText(rows.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS)) });
+  return selected;
 }
 
 export function pageKeys(state: BookStateRow): PageKey[] {

@@ -9,19 +9,9 @@ import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from "../core/ports";
 import type { GLEntry, Item } from "../core/types";
+import { baselineOf, changedPages, refreshBaseline, type BookBaseline } from "./bookBaseline";
 import { BookCache, copyBook } from "./bookCache";
-import {
-  assembleBook,
-  bookRecords,
-  pageCount,
-  pageKeys,
-  signaturesOf,
-  LEDGER_KINDS,
-  type BookPageRow,
-  type BookSignatures,
-  type BookStateRow,
-  type PageKey,
-} from "./bookPages";
+import { assembleBook, bookRecords, pageCount, pageKeys, selectedPages, stateOf, LEDGER_KINDS, type BookPageRow, type BookStateRow, type PageKey } from "./bookPages";
 import { CHUNK_SIZE, chunkOf, LedgerDatabase, slotOf, type EntryOwnerChunk, type GLChunk } from "./dexieSchema";
 
 export const DEFAULT_DATABASE_NAME = "inventory-ledger";
@@ -59,7 +49,7 @@ class DexieReader implements LedgerReader {
       if (cached) books.set(state.item, cached);
       else missing.push(state);
     }
-    for (const { state, book, signatures } of await this.loadBooks(missing)) books.set(state.item, this.loaded(state, book, signatures));
+    for (const { state, book } of await this.loadBooks(missing)) books.set(state.item, this.loaded(state, book));
     return books;
   }
 
@@ -73,11 +63,11 @@ class DexieReader implements LedgerReader {
     return cached && copyBook(cached.book);
   }
 
-  protected loaded(_state: BookStateRow, book: ItemBook, _signatures: BookSignatures): ItemBook {
+  protected loaded(_state: BookStateRow, book: ItemBook): ItemBook {
     return book;
   }
 
-  private async loadBooks(states: readonly BookStateRow[]): Promise<{ state: BookStateRow; book: ItemBook; signatures: BookSignatures }[]> {
+  private async loadBooks(states: readonly BookStateRow[]): Promise<{ state: BookStateRow; book: ItemBook }[]> {
     if (states.length === 0) return [];
     const keys = states.map(pageKeys);
     const pages = await this.db.bookPages.bulkGet(keys.flat());
@@ -85,8 +75,7 @@ class DexieReader implements LedgerReader {
     return states.map((state, n) => {
       const own = pages.slice(at, at + keys[n].length);
       at += keys[n].length;
-      const found = own.filter((page): page is BookPageRow => page !== undefined);
-      return { state, book: assembleBook(state, own), signatures: signaturesOf(found) };
+      return { state, book: assembleBook(state, own) };
     });
   }
 
@@ -106,9 +95,18 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
   /** Highest entry number owned when this transaction first wrote books; entries above it are new. */
   private ownedThrough: number | undefined;
   /** Books this transaction wrote, with their new revisions. */
-  readonly written = new Map<string, { rev: number; book: ItemBook; signatures: BookSignatures }>();
-  /** Books lent to this transaction's command (cached, or loaded by it), with the signatures of their stored pages. */
-  readonly lent = new Map<string, { book: ItemBook; signatures: BookSignatures }>();
+  readonly written = new Map<string, { rev: number; book: ItemBook; baseline: BookBaseline | undefined }>();
+  /** Books lent to this transaction's command (cached, or loaded by it), with the baseline of their stored rows. */
+  readonly lent = new Map<string, { book: ItemBook; baseline: BookBaseline }>();
+
+  constructor(
+    db: LedgerDatabase,
+    cache: BookCache,
+    /** False for a restore: its books are not cached, so no baseline is kept for them. */
+    private readonly keepsBaselines = true,
+  ) {
+    super(db, cache);
+  }
 
   /** A command may mutate what it loads: it gets the cached book itself, lent until the transaction ends. */
   protected override fromCache(state: BookStateRow): ItemBook | undefined {
@@ -119,31 +117,32 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
     return cached?.book;
   }
 
-  protected override loaded(state: BookStateRow, book: ItemBook, signatures: BookSignatures): ItemBook {
+  protected override loaded(state: BookStateRow, book: ItemBook): ItemBook {
     // A book another transaction holds is not cached again; this one works on its own fresh copy.
     if (!this.cache.isLent(state.item)) {
-      this.cache.lend(state.item, state.rev, book, signatures, this);
-      this.lent.set(state.item, { book, signatures });
+      const baseline = baselineOf(book);
+      this.cache.lend(state.item, state.rev, book, baseline, this);
+      this.lent.set(state.item, { book, baseline });
     }
     return book;
   }
 
   /** After the commit: the books written are cached at their new revision, every other lent book dropped. */
   settle(committed: boolean): void {
-    for (const [item, { rev, book, signatures }] of this.written) {
+    for (const [item, { rev, book, baseline }] of this.written) {
       // A written book is taken over as it is (as the in-memory store does): the service drops its workspace.
-      if (committed) this.cache.keep(item, rev, book, signatures);
+      if (committed && baseline) this.cache.keep(item, rev, book, baseline);
       else this.cache.drop(item);
     }
     for (const item of this.lent.keys()) if (!this.written.has(item)) this.cache.drop(item);
   }
 
-  /** Signatures of what is stored for a book, when this transaction knows them (lent, or written before). */
-  private storedSignatures(book: ItemBook): BookSignatures | undefined {
+  /** The baseline of what is stored for a book, when this transaction knows it (lent, or written before). */
+  private storedBaseline(book: ItemBook): BookBaseline | undefined {
     const written = this.written.get(book.item);
-    if (written) return written.book === book ? written.signatures : undefined;
+    if (written) return written.book === book ? written.baseline : undefined;
     const lent = this.lent.get(book.item);
-    return lent?.book === book ? lent.signatures : undefined;
+    return lent?.book === book ? lent.baseline : undefined;
   }
 
   async putCompany(company: Company): Promise<void> {
@@ -170,24 +169,38 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
     }
     const previous = await this.db.bookState.bulkGet(books.map((book) => book.item));
     const stale: PageKey[] = [];
-    const changedPages: BookPageRow[] = [];
+    const changed: BookPageRow[] = [];
     const records = books.map((book, at) => {
       const before = previous[at];
-      const known = this.storedSignatures(book);
-      const written = bookRecords(book, (before?.rev ?? 0) + 1);
+      const state = stateOf(book, (before?.rev ?? 0) + 1);
       for (const kind of LEDGER_KINDS) {
-        const from = pageCount(written.state.counts[kind]);
-        for (let page = from; page < pageCount(before?.counts[kind] ?? 0); page++) stale.push([book.item, kind, page]);
+        for (let page = pageCount(state.counts[kind]); page < pageCount(before?.counts[kind] ?? 0); page++) stale.push([book.item, kind, page]);
       }
-      // Only pages whose text differs from what is stored are rewritten (sealed pages mostly stay).
-      for (const page of written.pages) if (known?.[page.kind][page.page] !== written.signatures[page.kind][page.page]) changedPages.push(page);
-      this.written.set(book.item, { rev: written.state.rev, book, signatures: written.signatures });
-      return written;
+      changed.push(...this.pagesToWrite(book, state.rev));
+      return state;
     });
-    await this.db.bookState.bulkPut(records.map((record) => record.state));
-    if (changedPages.length > 0) await this.db.bookPages.bulkPut(changedPages);
+    await this.db.bookState.bulkPut(records);
+    if (changed.length > 0) await this.db.bookPages.bulkPut(changed);
     if (stale.length > 0) await this.db.bookPages.bulkDelete(stale);
     if (owners.size > 0) await this.registerOwners(owners);
+  }
+
+  /**
+   * The pages of a book that differ from what is stored: found by comparing its rows with the baseline
+   * (bookBaseline.ts), so only those pages are serialised; a book without baseline is written whole. The
+   * baseline then describes what this write stored.
+   */
+  private pagesToWrite(book: ItemBook, rev: number): BookPageRow[] {
+    const known = this.storedBaseline(book);
+    if (!known) {
+      const baseline = this.keepsBaselines ? baselineOf(book) : undefined;
+      this.written.set(book.item, { rev, book, baseline });
+      return bookRecords(book, rev).pages;
+    }
+    const pages = changedPages(book, known);
+    refreshBaseline(book, known, pages);
+    this.written.set(book.item, { rev, book, baseline: known });
+    return LEDGER_KINDS.flatMap((kind) => selectedPages(book, kind, pages[kind]));
   }
 
   async appendGLEntries(entries: readonly GLEntry[]): Promise<void> {
@@ -303,7 +316,7 @@ export class DexieLedgerStore implements LedgerStore {
     this.cache.clear();
     await this.db.transaction("rw", this.db.ledgerTables, async () => {
       await Promise.all(this.db.ledgerTables.map((table) => table.clear()));
-      const writer = new DexieWriter(this.db, new BookCache(0));
+      const writer = new DexieWriter(this.db, new BookCache(0), false);
       if (snapshot.company) await writer.putCompany(snapshot.company);
       if (snapshot.items.length > 0) await writer.putItems(snapshot.items);
       await writer.putBooks(snapshot.books);
