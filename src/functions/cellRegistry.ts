@@ -85,6 +85,11 @@ export class CellRegistry {
     this.cells.delete(address);
   }
 
+  /** Forgets the cells of one sheet (renamed or deleted: its cells register again when Excel invokes them). */
+  forgetSheet(sheet: string, sheetOf: (address: string) => string | undefined): void {
+    for (const address of [...this.cells.keys()]) if (sheetOf(address) === sheet) this.cells.delete(address);
+  }
+
   /** Forgets every cell (a workbook closed; tests). */
   clear(): void {
     this.cells.clear();

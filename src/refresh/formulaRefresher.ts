@@ -150,7 +150,18 @@ export class FormulaRefresher implements FormulaRefreshControl {
   private async calculate(cells: readonly CellRef[]): Promise<RefreshOutcome> {
     if (!this.workbook.calculateCells || cells.length === 0) return { kind: "none", cells: 0, calls: 0 };
     const calls = calculationCalls(mergeAreas(cells), this.cellsPerCall);
-    for (const call of calls) await this.workbook.calculateCells(call.sheet, call.areas);
+    const failed: unknown[] = [];
+    for (const call of calls) {
+      try {
+        await this.workbook.calculateCells(call.sheet, call.areas);
+      } catch (error) {
+        // A sheet renamed or deleted since its cells registered: the other sheets still refresh, and its
+        // cells register again under their new address when Excel next invokes them.
+        failed.push(error);
+        this.registry.forgetSheet(call.sheet, (address) => parseCellAddress(address)?.sheet);
+      }
+    }
+    if (failed.length === calls.length) throw failed[0];
     return { kind: "done", cells: cells.length, calls: calls.length };
   }
 

@@ -123,3 +123,20 @@ test("office-js: calculate() on each area of the call, then one sync", async () 
   await calculateAreas(context as unknown as Excel.RequestContext, "Stock", ["B2:C3", "B10"]);
   expect(log).toEqual(["Stock!B2:C3", "Stock!B10", "sync"]);
 });
+
+test("a sheet deleted since its cells registered is skipped and forgotten; the other sheets refresh", async () => {
+  const workbook = new MemoryWorkbook();
+  const registry = new CellRegistry();
+  registerColumn(registry, "Gone", "1000", 2);
+  registerColumn(registry, "Stock", "1000", 2);
+  const calculate = workbook.calculateCells.bind(workbook);
+  workbook.calculateCells = async (sheet, areas) => {
+    if (sheet === "Gone") throw new Error("ItemNotFound");
+    return calculate(sheet, areas);
+  };
+  const refresher = new FormulaRefresher(workbook, registry);
+  refresher.noteChange({ items: ["1000"] });
+  await refresher.refreshChanged();
+  expect(workbook.calculationRequests).toEqual([{ sheet: "Stock", areas: ["B2:B3"] }]);
+  expect(registry.all().map((cell) => cell.address)).toEqual(["Stock!B2", "Stock!B3"]);
+});
