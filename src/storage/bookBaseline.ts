@@ -9,7 +9,7 @@
  * serialisation it replaces; the serialisation is left to the pages that changed.
  */
 import type { ItemBook } from "../core/book";
-import { LEDGER_KINDS, PAGE_ROWS, type LedgerKind } from "./bookPages";
+import { LEDGER_KINDS, PAGE_ROWS, pageCount, pagesOf, selectedPages, type BookPageRow, type LedgerKind } from "./bookPages";
 
 type Row = Record<string, unknown>;
 
@@ -24,7 +24,49 @@ interface LedgerBaseline {
   sizes: number[];
 }
 
-export type BookBaseline = Record<LedgerKind, LedgerBaseline>;
+/**
+ * Either row copies or the stored page texts. A book just loaded or written whole keeps its page texts (free:
+ * the store has them) and is compared by serialising; it gets row copies when it is lent to a later write.
+ */
+export interface BookBaseline {
+  copies: Record<LedgerKind, LedgerBaseline> | null;
+  texts: Record<LedgerKind, string[]> | null;
+}
+
+export function textBaseline(pages: readonly BookPageRow[]): BookBaseline {
+  const texts: Record<LedgerKind, string[]> = { entries: [], values: [], applications: [] };
+  for (const page of pages) texts[page.kind][page.page] = page.text;
+  return { copies: null, texts };
+}
+
+/** Row copies for a book whose rows are all as stored (it is about to be lent to a command). */
+export function withRowCopies(baseline: BookBaseline, book: ItemBook): void {
+  if (baseline.copies) return;
+  baseline.copies = baselineOf(book);
+  baseline.texts = null;
+}
+
+/** The pages to put for a book and the baseline brought to what they store. */
+export function pagesToPut(book: ItemBook, baseline: BookBaseline): BookPageRow[] {
+  if (baseline.copies) {
+    const pages = changedPages(book, baseline.copies);
+    refreshBaseline(book, baseline.copies, pages);
+    return LEDGER_KINDS.flatMap((kind) => selectedPages(book, kind, pages[kind]));
+  }
+  const texts = baseline.texts ?? { entries: [], values: [], applications: [] };
+  const put: BookPageRow[] = [];
+  for (const kind of LEDGER_KINDS) {
+    const stored = texts[kind];
+    for (const page of pagesOf(book, kind)) {
+      if (stored[page.page] !== page.text) put.push(page);
+      stored[page.page] = page.text;
+    }
+    stored.length = pageCount(book[kind].length);
+  }
+  return put;
+}
+
+type RowCopies = Record<LedgerKind, LedgerBaseline>;
 
 /** Page numbers per ledger that a write must put. */
 export type ChangedPages = Record<LedgerKind, number[]>;
@@ -55,8 +97,8 @@ function sameRow(row: Row, stored: Row, storedSize: number): boolean {
 }
 
 /** The baseline of a book whose every row is as stored (just loaded from, or just written to, the store). */
-export function baselineOf(book: ItemBook): BookBaseline {
-  const baseline = { entries: { rows: [], sizes: [] }, values: { rows: [], sizes: [] }, applications: { rows: [], sizes: [] } } as BookBaseline;
+export function baselineOf(book: ItemBook): RowCopies {
+  const baseline: RowCopies = { entries: { rows: [], sizes: [] }, values: { rows: [], sizes: [] }, applications: { rows: [], sizes: [] } };
   for (const kind of LEDGER_KINDS) {
     const rows = book[kind] as unknown as Row[];
     const target = baseline[kind];
@@ -70,7 +112,7 @@ export function baselineOf(book: ItemBook): BookBaseline {
 }
 
 /** Pages of each ledger holding a row that differs from the baseline, or a row the baseline lacks. */
-export function changedPages(book: ItemBook, baseline: BookBaseline): ChangedPages {
+export function changedPages(book: ItemBook, baseline: RowCopies): ChangedPages {
   const changed: ChangedPages = { entries: [], values: [], applications: [] };
   for (const kind of LEDGER_KINDS) {
     const rows = book[kind] as unknown as Row[];
@@ -89,7 +131,7 @@ export function changedPages(book: ItemBook, baseline: BookBaseline): ChangedPag
 }
 
 /** Brings the baseline to what was just written: the rows of the changed pages copied again, the ledgers cut to length. */
-export function refreshBaseline(book: ItemBook, baseline: BookBaseline, changed: ChangedPages): void {
+export function refreshBaseline(book: ItemBook, baseline: RowCopies, changed: ChangedPages): void {
   for (const kind of LEDGER_KINDS) {
     const rows = book[kind] as unknown as Row[];
     const target = baseline[kind];

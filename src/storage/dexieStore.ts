@@ -9,9 +9,9 @@ import type { ItemBook } from "../core/book";
 import type { Company } from "../core/company";
 import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from "../core/ports";
 import type { GLEntry, Item } from "../core/types";
-import { baselineOf, changedPages, refreshBaseline, type BookBaseline } from "./bookBaseline";
+import { pagesToPut, textBaseline, withRowCopies, type BookBaseline } from "./bookBaseline";
 import { BookCache, copyBook } from "./bookCache";
-import { assembleBook, bookRecords, pageCount, pageKeys, selectedPages, stateOf, LEDGER_KINDS, type BookPageRow, type BookStateRow, type PageKey } from "./bookPages";
+import { assembleBook, bookRecords, pageCount, pageKeys, stateOf, LEDGER_KINDS, type BookPageRow, type BookStateRow, type PageKey } from "./bookPages";
 import { CHUNK_SIZE, chunkOf, LedgerDatabase, slotOf, type EntryOwnerChunk, type GLChunk } from "./dexieSchema";
 
 export const DEFAULT_DATABASE_NAME = "inventory-ledger";
@@ -49,7 +49,7 @@ class DexieReader implements LedgerReader {
       if (cached) books.set(state.item, cached);
       else missing.push(state);
     }
-    for (const { state, book } of await this.loadBooks(missing)) books.set(state.item, this.loaded(state, book));
+    for (const { state, book, pages } of await this.loadBooks(missing)) books.set(state.item, this.loaded(state, book, pages));
     return books;
   }
 
@@ -63,11 +63,11 @@ class DexieReader implements LedgerReader {
     return cached && copyBook(cached.book);
   }
 
-  protected loaded(_state: BookStateRow, book: ItemBook): ItemBook {
+  protected loaded(_state: BookStateRow, book: ItemBook, _pages: readonly BookPageRow[]): ItemBook {
     return book;
   }
 
-  private async loadBooks(states: readonly BookStateRow[]): Promise<{ state: BookStateRow; book: ItemBook }[]> {
+  private async loadBooks(states: readonly BookStateRow[]): Promise<{ state: BookStateRow; book: ItemBook; pages: BookPageRow[] }[]> {
     if (states.length === 0) return [];
     const keys = states.map(pageKeys);
     const pages = await this.db.bookPages.bulkGet(keys.flat());
@@ -75,7 +75,8 @@ class DexieReader implements LedgerReader {
     return states.map((state, n) => {
       const own = pages.slice(at, at + keys[n].length);
       at += keys[n].length;
-      return { state, book: assembleBook(state, own) };
+      const book = assembleBook(state, own);
+      return { state, book, pages: own.filter((page): page is BookPageRow => page !== undefined) };
     });
   }
 
@@ -113,14 +114,16 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
     const written = this.written.get(state.item);
     if (written) return written.book;
     const cached = this.cache.get(state.item, state.rev, this);
+    // A book lent again is likely written again: row copies make its next writes cost the rows changed.
+    if (cached) withRowCopies(cached.baseline, cached.book);
     if (cached) this.lent.set(state.item, cached);
     return cached?.book;
   }
 
-  protected override loaded(state: BookStateRow, book: ItemBook): ItemBook {
+  protected override loaded(state: BookStateRow, book: ItemBook, pages: readonly BookPageRow[]): ItemBook {
     // A book another transaction holds is not cached again; this one works on its own fresh copy.
     if (!this.cache.isLent(state.item)) {
-      const baseline = baselineOf(book);
+      const baseline = textBaseline(pages);
       this.cache.lend(state.item, state.rev, book, baseline, this);
       this.lent.set(state.item, { book, baseline });
     }
@@ -193,14 +196,12 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
   private pagesToWrite(book: ItemBook, rev: number): BookPageRow[] {
     const known = this.storedBaseline(book);
     if (!known) {
-      const baseline = this.keepsBaselines ? baselineOf(book) : undefined;
-      this.written.set(book.item, { rev, book, baseline });
-      return bookRecords(book, rev).pages;
+      const pages = bookRecords(book, rev).pages;
+      this.written.set(book.item, { rev, book, baseline: this.keepsBaselines ? textBaseline(pages) : undefined });
+      return pages;
     }
-    const pages = changedPages(book, known);
-    refreshBaseline(book, known, pages);
     this.written.set(book.item, { rev, book, baseline: known });
-    return LEDGER_KINDS.flatMap((kind) => selectedPages(book, kind, pages[kind]));
+    return pagesToPut(book, known);
   }
 
   async appendGLEntries(entries: readonly GLEntry[]): Promise<void> {
