@@ -11,7 +11,7 @@
  * are not comparable with the targets.
  */
 import { build } from "esbuild";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +20,9 @@ import { round, type BenchEnv, type CaseResult } from "./lib/measure";
 import { runSuite } from "./lib/suite";
 
 const root = path.resolve(__dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
+// Debian Chromium and the headless flags the e2e run and the bench share.
+const CHROMIUM_LAUNCH = JSON.parse(readFileSync(path.join(root, "scripts", "chromium.json"), "utf8")) as { executablePath: string; args: string[] };
+const CHROMIUM = CHROMIUM_LAUNCH.executablePath;
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -92,18 +94,7 @@ async function runChromium(): Promise<{ results: CaseResult[]; version: string }
     executablePath: CHROMIUM,
     headless: true,
     env: { ...process.env, HOME: path.join(temp, "home") },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-crash-reporter",
-      "--disable-breakpad",
-    ],
+    args: CHROMIUM_LAUNCH.args,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -13,7 +13,7 @@
  * `--only NAME` runs only the suites whose file name contains NAME (while working on one suite).
  */
 import { spawn } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,7 +23,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const summaryFile = args.includes("--summary") ? args[args.indexOf("--summary") + 1] : null;
 const onlySuite = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
-const CHROMIUM = "/usr/bin/chromium";
+// Debian Chromium and the headless flags the e2e run and the bench share (scripts/chromium.json).
+const CHROMIUM_LAUNCH = JSON.parse(readFileSync(path.join(root, "scripts", "chromium.json"), "utf8"));
+const CHROMIUM = CHROMIUM_LAUNCH.executablePath;
 const started = Date.now();
 
 function log(message) {
@@ -93,18 +95,7 @@ async function launchBrowser(profileDir, homeDir) {
     headless: true,
     viewport: { width: 1400, height: 860 },
     env: { ...process.env, HOME: homeDir },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-crash-reporter",
-      "--disable-breakpad",
-    ],
+    args: CHROMIUM_LAUNCH.args,
   });
 }
 
