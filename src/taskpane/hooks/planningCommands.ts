@@ -6,7 +6,7 @@
 import type { ItemBook } from "../../core/book";
 import { RefusedError } from "../../core/errors";
 import { qty, qtyToNumber } from "../../core/money";
-import type { LedgerStore } from "../../core/ports";
+import type { LedgerReader, LedgerStore } from "../../core/ports";
 import type { TraceQuery } from "../../core/queries/trace";
 import type { InventoryService } from "../../core/service/inventoryService";
 import type { IsoDate } from "../../core/types";
@@ -22,15 +22,18 @@ export interface LoadedPlan extends PlanSource {
   version: number;
 }
 
+/** Company, every card and every book, read inside an open read transaction (one ledger version). */
+export async function readPlanSource(tx: LedgerReader): Promise<LoadedPlan> {
+  const company = await tx.company();
+  if (!company) throw new Error("No inventory company: set one up first");
+  const items = await tx.items();
+  const books: Map<string, ItemBook> = await tx.books(items.map((item) => item.no));
+  return { company, items, books, version: company.ledgerVersion };
+}
+
 /** Company, every card and every book, in one read transaction. */
-export async function loadPlanSource(store: LedgerStore): Promise<LoadedPlan> {
-  return store.read(async (tx) => {
-    const company = await tx.company();
-    if (!company) throw new Error("No inventory company: set one up first");
-    const items = await tx.items();
-    const books: Map<string, ItemBook> = await tx.books(items.map((item) => item.no));
-    return { company, items, books, version: company.ledgerVersion };
-  });
+export function loadPlanSource(store: LedgerStore): Promise<LoadedPlan> {
+  return store.read(readPlanSource);
 }
 
 /** The trace tree's rows for the in-pane tree (same order and levels as the sheet). */

@@ -3,13 +3,11 @@
  * of the ledger, the core's report, then the sheet through the WorkbookPort. Plain async functions, so
  * tests run them without React; the hooks only hold form state and progress.
  */
-import type { ItemBook } from "../../core/book";
-import type { Company } from "../../core/company";
 import { RefusedError } from "../../core/errors";
 import { moneyToNumber } from "../../core/money";
 import type { LedgerStore } from "../../core/ports";
 import type { InventoryService } from "../../core/service/inventoryService";
-import type { GLEntry, Item } from "../../core/types";
+import type { GLEntry } from "../../core/types";
 import type { CellValue, TableSpec, WorkbookPort } from "../../excel/port";
 import { recordTableMeta } from "../../excel/sheets/metaSheet";
 import { FIRST_DATA_ROW } from "../../excel/sheetWriter";
@@ -18,26 +16,17 @@ import { EXPLAIN_SHEET, explainSpec } from "../../excel/sheets/explainSheet";
 import { amountText, RECON_SHEET, RECON_TABLE, reconSpec, trialBalanceOrRefuse, type ReconParameters } from "../../excel/sheets/glReconSheet";
 import { VALUATION_SHEET, valuationSpec, type ValuationParameters } from "../../excel/sheets/valuationSheet";
 import { explainArguments, parseInvCall, resolveArguments } from "./explainCell";
+import { readPlanSource, type LoadedPlan } from "./planningCommands";
 import { sheetWriteOptions } from "./sheetWrite";
 import type { Outcome, TaskReporter } from "./useTask";
 
-export interface LoadedLedger {
-  company: Company;
-  items: Item[];
-  books: Map<string, ItemBook>;
+export interface LoadedLedger extends LoadedPlan {
   glEntries: GLEntry[];
-  version: number;
 }
 
 /** Company, cards, books and G/L entries in one read transaction (one ledger version). */
 export async function loadLedger(store: LedgerStore): Promise<LoadedLedger> {
-  return store.read(async (tx) => {
-    const company = await tx.company();
-    if (!company) throw new Error("No inventory company: set one up first");
-    const items = await tx.items();
-    const books = await tx.books(items.map((item) => item.no));
-    return { company, items, books, glEntries: await tx.glEntries(), version: company.ledgerVersion };
-  });
+  return store.read(async (tx) => ({ ...(await readPlanSource(tx)), glEntries: await tx.glEntries() }));
 }
 
 /** Writes a report sheet and records it in _INV_META (excel.md §3.1), so a later posting marks it stale. */
