@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { hooks } from "./support.mjs";
 
 const { examples } = JSON.parse(readFileSync(new URL("./catalog-examples.json", import.meta.url), "utf8"));
 const SHEET = "Analysis";
@@ -16,7 +17,6 @@ const FIRST_COL = 1;
 
 const letters = (col) => (col < 26 ? String.fromCharCode(65 + col) : letters(Math.floor(col / 26) - 1) + letters(col % 26));
 const address = (row, col) => `${letters(col)}${row}`;
-const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
 
 /** What a cell shows for an expected value: errors by their code. */
 function shown(expected) {

@@ -6,9 +6,9 @@
  * service alone). Runs in its own IndexedDB database (?db=) so the other suites keep the plain DEMO.
  */
 import assert from "node:assert/strict";
+import { hooks, waitReady } from "./support.mjs";
 
 const TABLE = "tblItems";
-const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
 const letters = (col) => (col < 26 ? String.fromCharCode(65 + col) : letters(Math.floor(col / 26) - 1) + letters(col % 26));
 
 const COLUMNS = ["No.", "Description", "Base Unit of Measure", "Costing Method", "Item Category Code", "Attribute: Color", "Status", "Message"];
@@ -23,13 +23,6 @@ function itemsSpec(rows) {
     columns: COLUMNS.map((header) => ({ header, kind: header === "Message" ? "message" : "text", computed: header === "Status" || header === "Message" })),
     rows: rows.map((row) => [...row, null, null]),
   };
-}
-
-async function waitReady(page) {
-  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.problem(), null, { timeout: 60_000 });
-  const problem = await hooks(page, () => window.__invTest.problem());
-  assert.equal(problem, null, problem);
-  await hooks(page, () => window.__invTest.waitIdle());
 }
 
 /** Clicks Import from sheet and returns the outcome's text once the command is done. */

@@ -6,17 +6,10 @@
  * Runs in its own IndexedDB database (?db=) so the other suites keep the plain DEMO.
  */
 import assert from "node:assert/strict";
+import { hooks, waitReady } from "./support.mjs";
 
 const LOT = "L-003";
-const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
 const command = (page, name, input) => hooks(page, ([n, i]) => window.__invTest.command(n, i), [name, input]);
-
-async function waitReady(page) {
-  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.problem(), null, { timeout: 60_000 });
-  const problem = await hooks(page, () => window.__invTest.problem());
-  assert.equal(problem, null, problem);
-  await hooks(page, () => window.__invTest.waitIdle());
-}
 
 async function postLotFlow(page) {
   await command(page, "postJournal", [

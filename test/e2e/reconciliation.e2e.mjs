@@ -7,29 +7,9 @@
  * a General Journal line reversing GJ-0001 brings the difference to 0.00.
  */
 import assert from "node:assert/strict";
+import { hooks, waitReady, runCommand } from "./support.mjs";
 
-const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
 const rowsOf = (page, table) => hooks(page, (t) => window.__invTest.tableRows(t), table);
-
-async function waitReady(page) {
-  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.problem(), null, { timeout: 60_000 });
-  const problem = await hooks(page, () => window.__invTest.problem());
-  assert.equal(problem, null, problem);
-  await hooks(page, () => window.__invTest.waitIdle());
-}
-
-/** Clicks a pane button and returns the text of the command's MessageBar (the previous one dismissed first). */
-async function runCommand(page, button) {
-  const outcome = page.getByTestId("task-outcome");
-  if (await outcome.count()) {
-    await outcome.getByRole("button", { name: "Dismiss" }).click();
-    await outcome.waitFor({ state: "detached" });
-  }
-  await page.getByRole("button", { name: button, exact: true }).click();
-  await outcome.waitFor({ timeout: 30_000 });
-  await hooks(page, () => window.__invTest.waitIdle());
-  return outcome.innerText();
-}
 
 const pick = (rows, headers) => rows.map((row) => headers.map((header) => row[header]));
 

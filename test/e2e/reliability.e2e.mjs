@@ -9,15 +9,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { hooks, waitReady } from "./support.mjs";
 
-const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
-
-async function waitReady(page) {
-  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.problem(), null, { timeout: 60_000 });
-  const problem = await hooks(page, () => window.__invTest.problem());
-  assert.equal(problem, null, problem);
-  await hooks(page, () => window.__invTest.waitIdle());
-}
 
 async function open(page, url, db) {
   await page.goto(`${url}?db=${db}&now=2025-02-05T10:14:00`, { waitUntil: "domcontentloaded" });

@@ -6,6 +6,7 @@
  * shares one page between the tests below, in order.
  */
 import assert from "node:assert/strict";
+import { hooks, waitReady, runCommand } from "./support.mjs";
 
 const JOURNAL = "tblItemJournal";
 const LEDGER = "tblItemLedger";
@@ -13,7 +14,6 @@ const DEMO_ENTRIES = 12; // DEMO ILE 1–12 (the transfer posts two entries)
 /** Item 1000 on hand at the work date after the DEMO journals: 10 + 10 − 12 + 5 (the transfer nets 0). */
 const DEMO_QTY_1000 = 13;
 
-const hooks = (page, fn, ...args) => page.evaluate(fn, ...args);
 
 const letters = (col) => (col < 26 ? String.fromCharCode(65 + col) : letters(Math.floor(col / 26) - 1) + letters(col % 26));
 
@@ -28,30 +28,8 @@ async function openWorkbench({ page, url }) {
   await waitReady(page);
 }
 
-/** Demo data and sheets in place; a start-up failure fails at once with its message. */
-async function waitReady(page) {
-  await page.waitForFunction(() => window.__invTest?.isReady() || window.__invTest?.problem(), null, { timeout: 60_000 });
-  const problem = await hooks(page, () => window.__invTest.problem());
-  assert.equal(problem, null, problem);
-  await hooks(page, () => window.__invTest.waitIdle());
-}
-
 async function clickTab(page, name) {
   await page.getByRole("tab", { name, exact: true }).click();
-}
-
-/** Clicks a pane button and waits for the command's MessageBar. */
-async function runCommand(page, button) {
-  const outcome = page.getByTestId("task-outcome");
-  // Dismiss the previous command's message first, so the one read below is this command's.
-  if (await outcome.count()) {
-    await outcome.getByRole("button", { name: "Dismiss" }).click();
-    await outcome.waitFor({ state: "detached" });
-  }
-  await page.getByRole("button", { name: button, exact: true }).click();
-  await outcome.waitFor({ timeout: 30_000 });
-  await hooks(page, () => window.__invTest.waitIdle());
-  return outcome.innerText();
 }
 
 const journalLines = [
