@@ -5,10 +5,10 @@
 import type { LedgerStore } from "../../src/core/ports";
 import { InventoryService } from "../../src/core/service/inventoryService";
 import { DEMO_COMPANY, loadDemoLedger } from "../../src/demo/demoData";
-import { closeChangeChannel, configureFunctions, flushFunctions, functionStats, invFunctions, resetFunctionStats, type ResultMatrix } from "../../src/functions/registry";
+import { closeChangeChannel, configureFunctions, flushFunctions, functionStats, invFunctions, resetFunctionStats } from "../../src/functions/registry";
 import { MemoryLedgerStore } from "../../src/storage/memoryStore";
 import { countReads, type CountingStore } from "./ledgerFixture";
-import { describeError, installCustomFunctionsShim } from "./customFunctionsShim";
+import { installCustomFunctionsShim, settle } from "./customFunctionsShim";
 
 const { ATTR, ITEM, ITEMS, QTY } = invFunctions;
 
@@ -29,16 +29,6 @@ beforeEach(async () => {
   await loadDemoLedger(service);
   resetFunctionStats();
 });
-
-/** A call's cells, or the code and message of the single error it threw. */
-async function settle(call: () => unknown): Promise<unknown> {
-  try {
-    const result = (await call()) as ResultMatrix;
-    return result.map((row) => row.map((cell) => (typeof cell === "object" ? describeError(cell) : cell)));
-  } catch (error) {
-    return describeError(error);
-  }
-}
 
 test("the excel.md examples on DEMO", async () => {
   expect(await settle(() => ATTR([["1000"]], [["Color"]]))).toEqual([["Red"]]);

@@ -1,3 +1,4 @@
+import type { ResultMatrix } from "../../src/functions/registry";
 /** A stand-in for office.js's CustomFunctions global: its Error class and the error codes the INV functions use. */
 export class FakeCustomFunctionError {
   constructor(
@@ -29,4 +30,14 @@ export function removeCustomFunctionsShim(): void {
 export function describeError(error: unknown): { code: string; message: string | undefined } {
   const { code, message } = error as { code: string; message?: string };
   return { code, message: message === "" ? undefined : message };
+}
+
+/** A call's cells (errors as code and message), or the code and message of the single error it threw. */
+export async function settle(call: () => unknown): Promise<unknown> {
+  try {
+    const result = (await call()) as ResultMatrix;
+    return result.map((row) => row.map((cell) => (typeof cell === "object" ? describeError(cell) : cell)));
+  } catch (error) {
+    return describeError(error);
+  }
 }

@@ -6,9 +6,9 @@
 import type { LedgerStore } from "../../src/core/ports";
 import { InventoryService } from "../../src/core/service/inventoryService";
 import { loadDemoLedger } from "../../src/demo/demoData";
-import { closeChangeChannel, configureFunctions, flushFunctions, invFunctions, type ResultMatrix } from "../../src/functions/registry";
+import { closeChangeChannel, configureFunctions, flushFunctions, invFunctions } from "../../src/functions/registry";
 import { MemoryLedgerStore } from "../../src/storage/memoryStore";
-import { describeError, installCustomFunctionsShim } from "./customFunctionsShim";
+import { installCustomFunctionsShim, settle } from "./customFunctionsShim";
 
 const F = invFunctions;
 let store: LedgerStore;
@@ -36,16 +36,6 @@ afterAll(async () => {
   closeChangeChannel();
   await flushFunctions();
 });
-
-/** A call's cells (errors as code and message), or the single error it threw. */
-async function settle(call: () => unknown): Promise<unknown> {
-  try {
-    const result = (await call()) as ResultMatrix;
-    return result.map((row) => row.map((cell) => (typeof cell === "object" ? describeError(cell) : cell)));
-  } catch (error) {
-    return describeError(error);
-  }
-}
 
 const one = async (call: () => unknown) => ((await settle(call)) as unknown[][])[0][0];
 

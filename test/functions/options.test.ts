@@ -4,9 +4,9 @@
  * date, lot= narrows to one lot; unknown keys and bad values are #VALUE! with the spec's kind of message.
  */
 import { InventoryService } from "../../src/core/service/inventoryService";
-import { closeChangeChannel, configureFunctions, flushFunctions, invFunctions, type ResultMatrix } from "../../src/functions/registry";
+import { closeChangeChannel, configureFunctions, flushFunctions, invFunctions } from "../../src/functions/registry";
 import { MemoryLedgerStore } from "../../src/storage/memoryStore";
-import { describeError, installCustomFunctionsShim } from "./customFunctionsShim";
+import { installCustomFunctionsShim, settle } from "./customFunctionsShim";
 
 const { QTY, VALUE, UNITCOST, COGS, OPENENTRIES, EXPLAIN } = invFunctions;
 
@@ -27,15 +27,6 @@ afterAll(async () => {
   closeChangeChannel();
   await flushFunctions();
 });
-
-async function settle(call: () => unknown): Promise<unknown> {
-  try {
-    const result = (await call()) as ResultMatrix;
-    return result.map((row) => row.map((cell) => (typeof cell === "object" ? describeError(cell) : cell)));
-  } catch (error) {
-    return describeError(error);
-  }
-}
 
 test("expected=TRUE adds expected cost; QTY counts received-not-invoiced stock", async () => {
   expect(await settle(() => QTY([["A"]], "2024-01-31"))).toEqual([[6]]);

@@ -12,7 +12,7 @@ import {
   closeChangeChannel, configureFunctions, flushFunctions, functionStats, invFunctions, notifyLedgerChanged, resetFunctionStats, type ResultMatrix,
 } from "../../src/functions/registry";
 import { MemoryLedgerStore } from "../../src/storage/memoryStore";
-import { describeError, installCustomFunctionsShim } from "./customFunctionsShim";
+import { installCustomFunctionsShim, settle } from "./customFunctionsShim";
 
 const SEED = Number(process.env.FC_SEED ?? 20261125);
 const F = invFunctions as Record<string, (...args: unknown[]) => ResultMatrix | Promise<ResultMatrix>>;
@@ -57,16 +57,6 @@ const call: fc.Arbitrary<[string, unknown[]]> = fc.oneof(
   fc.tuple(fc.constant("WORKDATE"), fc.constant<unknown[]>([])),
   fc.tuple(fc.constant("VERSION"), fc.constant<unknown[]>([])),
 );
-
-/** A call's answer in comparable form: cells with errors as code and message, or the error it threw. */
-async function settle(answer: () => ResultMatrix | Promise<ResultMatrix>): Promise<unknown> {
-  try {
-    const result = await answer();
-    return result.map((row) => row.map((cell) => (typeof cell === "object" ? describeError(cell) : cell)));
-  } catch (error) {
-    return describeError(error);
-  }
-}
 
 test("1,000 random requests: one by one and batched give identical values, error codes and messages", async () => {
   const calls = fc.sample(call, { seed: SEED, numRuns: 1000 });
