@@ -118,6 +118,7 @@ function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate 
     }
     for (const a of index.appsByOutbound.get(entryNo) ?? []) rounding.add(a.inboundEntryNo);
     if (entry.positive) rounding.add(entryNo);
+    if (item.costingMethod === "Average" && entry.entryType === "Transfer" && !entry.positive) markReceiptGroups(ws, book, entry);
     if (!adjustOne(ws, book, item, entry)) continue;
     changed = true;
     forwardToAssembly(ws, entry);
@@ -129,6 +130,29 @@ function adjustChains(ws: Workspace, book: ItemBook, item: Item, until: IsoDate 
   book.marks.entries = deferred;
   book.marks.inbounds = [];
   return changed;
+}
+
+/**
+ * A transfer receipt is valued for the average when its shipment is (averageDates.ts): a shipment
+ * revisited here may have moved to a later date (closed from negative stock) without changing its
+ * cost, which moves its receipt, and transfers onward of what that receipt brought, within the
+ * receiving groups' periods all the same. Those groups are recalculated from the receipts' dates.
+ */
+function markReceiptGroups(ws: Workspace, book: ItemBook, outbound: ItemLedgerEntry): void {
+  const index = indexOf(book);
+  const seen = new Set<number>();
+  const pending = [outbound.entryNo];
+  for (let shipment = pending.pop(); shipment !== undefined; shipment = pending.pop()) {
+    for (const follower of index.followers.get(shipment) ?? []) {
+      const receipt = index.transferSource.get(follower) === shipment ? findEntry(book, follower) : undefined;
+      if (!receipt || seen.has(receipt.entryNo)) continue;
+      seen.add(receipt.entryNo);
+      markAverage(book, averageGroupKey(ws.company.inventorySetup, receipt), valuationDateOf(book, receipt));
+      for (const a of index.appsByInbound.get(receipt.entryNo) ?? []) {
+        if (findEntry(book, a.outboundEntryNo)?.entryType === "Transfer") pending.push(a.outboundEntryNo);
+      }
+    }
+  }
 }
 
 function adjustOne(ws: Workspace, book: ItemBook, item: Item, entry: ItemLedgerEntry): boolean {

@@ -3,6 +3,9 @@
  * period, avg = (opening value + inbound value) / (opening qty + inbound qty) over the average
  * pool, and every non-fixed outbound of the period takes its quantity at that average with
  * cumulative rounding. Recalculation starts at the earliest marked period (§9.2), never earlier.
+ * Transfer receipts are valued on their shipment's date (averageDates.ts), and receipts on a loop
+ * of transfers within one period stay out of that period's average (averageLoops.ts), so one pass
+ * over the periods in date order settles every group.
  */
 import type { ItemBook } from "../book";
 import { periodOf, type Period } from "../dates";
@@ -11,6 +14,8 @@ import { amountOf, mulDivRound, shareOf } from "../money";
 import type { IsoDate, Item, ItemLedgerEntry } from "../types";
 import type { Workspace } from "../workspace";
 import { adjustEntryTo } from "./adjustEntry";
+import { averageDates, type AverageDate } from "./averageDates";
+import { transferLoops, type TransferLoops } from "./averageLoops";
 import { ALL_GROUPS, averageGroupKey, forwardToAssembly, markEntry } from "./marks";
 import { chainedSharesOfOutbound, postedSeq } from "./shares";
 
@@ -49,7 +54,7 @@ function fixedQuantity(book: ItemBook, inbound: ItemLedgerEntry): number {
 }
 
 /** One pass over the book: the average pool of every group (§8.1, §8.2). */
-function collectGroups(ws: Workspace, book: ItemBook): Map<string, GroupData> {
+function collectGroups(ws: Workspace, book: ItemBook, dateOf: AverageDate): Map<string, GroupData> {
   const setup = ws.company.inventorySetup;
   const byItem = setup.averageCostCalcType === "Item";
   const groups = new Map<string, GroupData>();
@@ -69,13 +74,16 @@ function collectGroups(ws: Workspace, book: ItemBook): Map<string, GroupData> {
       if (!transferOutOfPool) data.pooledOutbounds.push(entry);
       continue;
     }
-    if (!transferOutOfPool) addInbound(book, entry, data);
+    if (!transferOutOfPool) addInbound(book, entry, data, dateOf);
   }
   return groups;
 }
 
-function addInbound(book: ItemBook, entry: ItemLedgerEntry, data: GroupData): void {
+function addInbound(book: ItemBook, entry: ItemLedgerEntry, data: GroupData, dateOf: AverageDate): void {
   const fixed = fixedQuantity(book, entry);
+  const transferFrom = indexOf(book).transferSource.get(entry.entryNo);
+  // A transfer receipt is valued when its shipment is (averageDates.ts); a revaluation keeps its own date.
+  const receiptDate = transferFrom === undefined ? null : dateOf(entry);
   for (const v of valuesOf(book, entry.entryNo)) {
     let value = v.costAmountActual + v.costAmountExpected;
     let quantity = v.itemLedgerEntryQuantity;
@@ -85,9 +93,9 @@ function addInbound(book: ItemBook, entry: ItemLedgerEntry, data: GroupData): vo
       if (quantity !== 0) quantity -= fixed;
     }
     const revaluation = v.entryType === "Revaluation" && !v.adjustment;
-    const transferFrom = indexOf(book).transferSource.get(entry.entryNo);
+    const date = receiptDate !== null && !revaluation && receiptDate > v.valuationDate ? receiptDate : v.valuationDate;
     data.inbound.push({
-      date: v.valuationDate, seq: v.entryNo, entryNo: entry.entryNo, follows: transferFrom ?? entry.appliesFromEntry,
+      date, seq: v.entryNo, entryNo: entry.entryNo, follows: transferFrom ?? entry.appliesFromEntry,
       transfer: transferFrom !== undefined, revaluation, quantity, value,
     });
   }
@@ -95,10 +103,6 @@ function addInbound(book: ItemBook, entry: ItemLedgerEntry, data: GroupData): vo
 
 function outboundCost(book: ItemBook, entry: ItemLedgerEntry): number {
   return valuesOf(book, entry.entryNo).reduce((sum, v) => sum + (v.entryType === "Rounding" ? 0 : v.costAmountActual + v.costAmountExpected), 0);
-}
-
-function outboundDate(book: ItemBook, entry: ItemLedgerEntry): IsoDate {
-  return valuesOf(book, entry.entryNo)[0]?.valuationDate ?? entry.postingDate;
 }
 
 interface Outbound {
@@ -119,18 +123,19 @@ const byDate = <T extends { date: IsoDate; seq: number }>(a: T, b: T): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq;
 
 /**
- * Inbounds that copy the cost of an outbound valued in this period (cost applications) would make
- * the average depend on itself. Left out of the average, they come in at exactly that average,
- * which is the fixed point the reference reaches; they stay in the pool for the balance after it.
+ * Inbounds that copy the cost of an outbound valued in this period (cost applications, and transfer
+ * receipts closing a loop of transfers, averageLoops.ts) would make the average depend on itself.
+ * Left out of the average, they come in at exactly the sender's average, which is the fixed point
+ * the reference reaches; they stay in the pool for the balance after it.
  */
-function followersOf(inbound: readonly Contribution[], periodOut: readonly Outbound[], period: Period, cycles: Cycles): { quantity: number; value: number } {
+function followersOf(inbound: readonly Contribution[], periodOut: readonly Outbound[], period: Period, loops: TransferLoops): { quantity: number; value: number } {
   const sources = new Set(periodOut.map((o) => o.entry.entryNo));
   let quantity = 0;
   let value = 0;
   for (const c of inbound) {
     if (c.date > period.end) break;
     if (c.follows === null) continue;
-    const circular = c.transfer ? cycles.circular(c.follows, period.start) : sources.has(c.follows);
+    const circular = c.transfer ? loops.circular(c.follows, period.start) : sources.has(c.follows);
     if (!circular) continue;
     quantity += c.quantity;
     value += c.value;
@@ -138,15 +143,23 @@ function followersOf(inbound: readonly Contribution[], periodOut: readonly Outbo
   return { quantity, value };
 }
 
+/** What every group's valuation in one adjustment pass shares. */
+interface Pass {
+  until: IsoDate | null;
+  dateOf: AverageDate;
+  loops: TransferLoops;
+}
+
 /** Values one group from the period containing `from`. Returns the date to resume from when `until` stops it. */
-function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDate, until: IsoDate | null, cycles: Cycles): { changed: boolean; deferred: IsoDate | null } {
+function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDate, pass: Pass): { changed: boolean; deferred: IsoDate | null } {
+  const { until, dateOf } = pass;
   const { averageCostPeriod } = ws.company.inventorySetup;
   const periodFor = (date: IsoDate): Period => periodOf(date, averageCostPeriod, ws.company.accountingPeriods);
   const first = periodFor(from).start;
   const pooled = new Set(data.pooledOutbounds);
   const inbound = [...data.inbound].sort(byDate);
   const outs: Outbound[] = data.averaged
-    .map((entry) => ({ entry, date: outboundDate(book, entry), seq: entry.entryNo, pooled: pooled.has(entry) }))
+    .map((entry) => ({ entry, date: dateOf(entry), seq: entry.entryNo, pooled: pooled.has(entry) }))
     .sort(byDate);
   let openQty = 0;
   let openValue = 0;
@@ -172,7 +185,7 @@ function valueGroup(ws: Workspace, book: ItemBook, data: GroupData, from: IsoDat
     for (; j < outs.length && outs[j].date <= period.end; j += 1) periodOut.push(outs[j]);
     periodOut.sort((a, b) => a.entry.entryNo - b.entry.entryNo);
     const points = periodIn.filter((c) => c.revaluation).map((c) => c.seq).sort((a, b) => a - b);
-    const neutral = followersOf(inbound, periodOut, period, cycles);
+    const neutral = followersOf(inbound, periodOut, period, pass.loops);
     for (let part = 0; part <= points.length; part += 1) {
       for (const c of periodIn) {
         if (points.length === 0 || partOf(points, c.seq) === part) {
@@ -226,56 +239,21 @@ function valueOutbounds(ws: Workspace, book: ItemBook, outs: Outbound[], quantit
   return { changed, pooledQuantity, pooledValue };
 }
 
-interface Cycles {
-  /** True when a transfer out (entry) is part of a two-way transfer loop between groups in that period. */
-  circular(outboundEntryNo: number, periodStart: IsoDate): boolean;
-}
-
-/**
- * Transfers between two groups (calc type Item & Location & Variant) in both directions within one
- * period make each group's average depend on the other's. Their receipts are then left out of the
- * average of that period (they come in at the other group's average), which breaks the loop.
- */
-function transferCycles(ws: Workspace, book: ItemBook, groups: Map<string, GroupData>): Cycles {
-  const setup = ws.company.inventorySetup;
-  const periodStart = (date: IsoDate): IsoDate => periodOf(date, setup.averageCostPeriod, ws.company.accountingPeriods).start;
-  const outbound = new Map<number, { group: string; start: IsoDate }>();
-  for (const [group, data] of groups) for (const o of data.averaged) outbound.set(o.entryNo, { group, start: periodStart(outboundDate(book, o)) });
-  const edges = new Set<string>();
-  const edgeOf = (receiptGroup: string, source: { group: string; start: IsoDate }): string => `${source.group}\u0000${receiptGroup}\u0000${source.start}`;
-  const receiptGroups = new Map<number, string>();
-  for (const [group, data] of groups) {
-    for (const c of data.inbound) {
-      const source = c.transfer && c.follows !== null ? outbound.get(c.follows) : undefined;
-      if (!source || source.group === group) continue;
-      edges.add(edgeOf(group, source));
-      receiptGroups.set(c.follows as number, group);
-    }
-  }
-  return {
-    circular(outboundEntryNo: number, start: IsoDate): boolean {
-      const source = outbound.get(outboundEntryNo);
-      const receiptGroup = receiptGroups.get(outboundEntryNo);
-      if (!source || receiptGroup === undefined || source.start !== start) return false;
-      return edges.has(`${receiptGroup}\u0000${source.group}\u0000${start}`);
-    },
-  };
-}
-
 /** Recalculates every marked group of an Average item. Returns true when any outbound changed. */
 export function adjustAverage(ws: Workspace, book: ItemBook, _item: Item, until: IsoDate | null): boolean {
   const marks = book.marks.averageFrom;
   if (Object.keys(marks).length === 0) return false;
   const all = marks[ALL_GROUPS];
-  const groups = collectGroups(ws, book);
-  const cycles = transferCycles(ws, book, groups);
+  const dateOf = averageDates(book);
+  const groups = collectGroups(ws, book, dateOf);
+  const pass: Pass = { until, dateOf, loops: transferLoops(ws, groups, dateOf) };
   const next: Record<string, IsoDate> = {};
   let changed = false;
   for (const group of [...groups.keys()].sort()) {
     const own = marks[group];
     const from = own === undefined ? all : all === undefined ? own : own < all ? own : all;
     if (from === undefined) continue;
-    const result = valueGroup(ws, book, groups.get(group) as GroupData, from, until, cycles);
+    const result = valueGroup(ws, book, groups.get(group) as GroupData, from, pass);
     changed = result.changed || changed;
     if (result.deferred) next[group] = result.deferred;
   }
