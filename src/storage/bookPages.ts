@@ -11,6 +11,7 @@
  */
 import type { ItemBook } from "../core/book";
 import { hasMarks } from "../core/costing/marks";
+import { StringPool } from "./stringPool";
 
 export type LedgerKind = "entries" | "values" | "applications";
 export const LEDGER_KINDS: readonly LedgerKind[] = ["entries", "values", "applications"];
@@ -111,15 +112,22 @@ export function pageKeys(state: BookStateRow): PageKey[] {
   return keys;
 }
 
-/** The book of a state record from its pages, in page order (`pages` as pageKeys(state) listed them). */
-export function assembleBook(state: BookStateRow, pages: readonly (BookPageRow | undefined)[]): ItemBook {
-  const ledgers: Record<LedgerKind, unknown[]> = { entries: [], values: [], applications: [] };
+/**
+ * The book of a state record from its pages, in page order (`pages` as pageKeys(state) listed them). Equal
+ * strings of its rows become one string of `pool` (pass one pool for all books of a load to share across them).
+ */
+export function assembleBook(state: BookStateRow, pages: readonly (BookPageRow | undefined)[], pool = new StringPool()): ItemBook {
+  const parsed: Record<LedgerKind, unknown[][]> = { entries: [], values: [], applications: [] };
   for (const page of pages) {
     if (!page) throw new Error(`A page of item ${state.item}'s book is missing from the store`);
-    const target = ledgers[page.kind];
-    for (const row of JSON.parse(page.text) as unknown[]) target.push(row);
+    const rows = JSON.parse(page.text) as Record<string, unknown>[];
+    pool.internRows(rows);
+    parsed[page.kind].push(rows);
   }
+  // One concat per ledger gives an array of exactly its length (pushing row by row leaves up to half again as spare capacity).
+  const ledgers: Record<LedgerKind, unknown[]> = { entries: [], values: [], applications: [] };
   for (const kind of LEDGER_KINDS) {
+    ledgers[kind] = ledgers[kind].concat(...parsed[kind]);
     if (ledgers[kind].length !== state.counts[kind]) throw new Error(`Item ${state.item}'s ${kind} hold ${ledgers[kind].length} rows, its state says ${state.counts[kind]}`);
   }
   return { ...state.head, ...(ledgers as Pick<ItemBook, LedgerKind>) };

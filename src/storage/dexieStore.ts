@@ -11,10 +11,16 @@ import type { LedgerReader, LedgerStore, LedgerTransaction, StoreSnapshot } from
 import type { GLEntry, Item } from "../core/types";
 import { pagesToPut, textBaseline, withRowCopies, type BookBaseline } from "./bookBaseline";
 import { BookCache, copyBook } from "./bookCache";
+import { StringPool } from "./stringPool";
 import { assembleBook, bookRecords, pageCount, pageKeys, stateOf, LEDGER_KINDS, type BookPageRow, type BookStateRow, type PageKey } from "./bookPages";
 import { CHUNK_SIZE, chunkOf, LedgerDatabase, slotOf, type EntryOwnerChunk, type GLChunk } from "./dexieSchema";
 
 export const DEFAULT_DATABASE_NAME = "inventory-ledger";
+
+/** Pages per read when loading many books: about 26 MB of page text held at once. */
+const PAGES_PER_READ = 400;
+
+const pageCountOf = (state: BookStateRow): number => LEDGER_KINDS.reduce((sum, kind) => sum + pageCount(state.counts[kind]), 0);
 
 /** The read half of the port over one open Dexie transaction. */
 class DexieReader implements LedgerReader {
@@ -49,7 +55,7 @@ class DexieReader implements LedgerReader {
       if (cached) books.set(state.item, cached);
       else missing.push(state);
     }
-    for (const { state, book, pages } of await this.loadBooks(missing)) books.set(state.item, this.loaded(state, book, pages));
+    for (const book of await this.loadBooks(missing)) books.set(book.item, book);
     return books;
   }
 
@@ -67,17 +73,30 @@ class DexieReader implements LedgerReader {
     return book;
   }
 
-  private async loadBooks(states: readonly BookStateRow[]): Promise<{ state: BookStateRow; book: ItemBook; pages: BookPageRow[] }[]> {
-    if (states.length === 0) return [];
-    const keys = states.map(pageKeys);
-    const pages = await this.db.bookPages.bulkGet(keys.flat());
-    let at = 0;
-    return states.map((state, n) => {
-      const own = pages.slice(at, at + keys[n].length);
-      at += keys[n].length;
-      const book = assembleBook(state, own);
-      return { state, book, pages: own.filter((page): page is BookPageRow => page !== undefined) };
-    });
+  /**
+   * Reads pages in batches of about PAGES_PER_READ (a book's pages stay in one batch) and decodes each batch
+   * before the next is read, so loading many books never holds all their page texts at once.
+   */
+  private async loadBooks(states: readonly BookStateRow[]): Promise<ItemBook[]> {
+    const pool = new StringPool();
+    const loaded: ItemBook[] = [];
+    for (let first = 0; first < states.length; ) {
+      const batch: { state: BookStateRow; keys: PageKey[] }[] = [];
+      let pageCountInBatch = 0;
+      while (first < states.length && (batch.length === 0 || pageCountInBatch + pageCountOf(states[first]) <= PAGES_PER_READ)) {
+        const keys = pageKeys(states[first++]);
+        batch.push({ state: states[first - 1], keys });
+        pageCountInBatch += keys.length;
+      }
+      const pages = await this.db.bookPages.bulkGet(batch.flatMap((book) => book.keys));
+      let at = 0;
+      for (const { state, keys } of batch) {
+        const own = pages.slice(at, (at += keys.length));
+        const book = assembleBook(state, own, pool);
+        loaded.push(this.loaded(state, book, own as BookPageRow[]));
+      }
+    }
+    return loaded;
   }
 
   async entryOwner(entryNo: number): Promise<string | undefined> {
