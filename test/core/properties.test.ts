@@ -9,8 +9,8 @@ import type { StoreSnapshot } from "../../src/core/ports";
 import { freshService } from "./helpers";
 
 // CI replays one fixed seed so a red run is reproducible; explore other journals with FC_SEED (and
-// RICH_RUNS). Known open counterexample: FC_SEED=-194566391 (Average by location: adjustment does not
-// settle and the pass cap refuses the command, nothing written — see the session note).
+// RICH_RUNS). FC_SEED=-194566391 was a transfer loop that Average by location did not settle; it is now a
+// regression test with hand-worked figures (averageCycle.test.ts).
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261125) });
 
 interface Move {
@@ -310,10 +310,8 @@ const setups: [string, Setup][] = [
   ["LIFO", { method: "LIFO", calcType: "Item", negativeStock: true, salesReturns: true }],
   ["Standard", { method: "Standard", calcType: "Item", negativeStock: true, salesReturns: true }],
   ["Specific", { method: "Specific", calcType: "Item", negativeStock: false, salesReturns: true }],
-  // Average leaves out sales returns: with them cost adjustment can still flip between two values
-  // until its pass cap refuses the command (counterexamples in test/core/adjustConvergence.test.ts).
-  ["Average by location", { method: "Average", calcType: "ItemLocationVariant", negativeStock: true, salesReturns: false }],
-  ["Average by item", { method: "Average", calcType: "Item", negativeStock: true, salesReturns: false }],
+  ["Average by location", { method: "Average", calcType: "ItemLocationVariant", negativeStock: true, salesReturns: true }],
+  ["Average by item", { method: "Average", calcType: "Item", negativeStock: true, salesReturns: true }],
 ];
 
 /** Outbounds valued by their applications: all of them, except Average ones that are not fixed-applied (§8.2). */
@@ -359,10 +357,6 @@ describe.each(setups)("ledger properties with returns, serials, negative stock a
           const book = (await service.books(["A"])).get("A") as ItemBook;
           return { open: book.entries.some((e) => e.remainingQuantity < 0), costs: book.entries.map((e) => [e.entryNo, totalCost(book, e.entryNo)]) };
         };
-        // Known, reported: Average by location with transfers both ways across periods (a receipt
-        // valued in an earlier period than its shipment) has more than one whole-cent end point,
-        // and which one adjustment reaches depends on when it runs.
-        if (setup.method === "Average" && setup.calcType === "ItemLocationVariant" && plan.lines.some((l) => l.entryType === "Transfer" && l.location === "RED")) return;
         const once = await costs(false);
         // An outbound still unapplied keeps the card cost of its posting time (§6.2, §9.3), and the
         // card cost depends on when adjustment last ran (§16.3): compare only ledgers without one.
