@@ -5,17 +5,25 @@
 import type { LedgerStore } from "../core/ports";
 import { InventoryService } from "../core/service/inventoryService";
 import type { WorkbookPort } from "../excel/port";
-import type { LedgerChange } from "../functions/batcher";
-import { configureFunctions } from "../functions/registry";
+import { configureFunctions, type CommitListener } from "../functions/registry";
 import type { AppDeps } from "./deps";
 
 /** IndexedDB database of the add-in (the workbench may override it with ?db=). */
 export const DEFAULT_DB_NAME = "inventory-ledger";
 
-/** `onCommit` hears every commit's touched items (Excel: the targeted INV refresh, excel.md §2.2). */
-export function composeApp(store: LedgerStore, workbook: WorkbookPort, extra: Partial<AppDeps> = {}, onCommit?: (change: LedgerChange) => void): AppDeps {
+/**
+ * `onCommit` hears every commit's touched items (Excel: the targeted INV refresh, excel.md §2.2);
+ * `onRemoteCommit` the commits other runtimes broadcast (§2.1 rule 9).
+ */
+export function composeApp(
+  store: LedgerStore,
+  workbook: WorkbookPort,
+  extra: Partial<AppDeps> = {},
+  onCommit?: CommitListener,
+  onRemoteCommit?: CommitListener,
+): AppDeps {
   // Everything posts through the observed store, so each commit refreshes the functions' cache.
-  const observed = configureFunctions({ store, onCommit });
+  const observed = configureFunctions({ store, onCommit, onRemoteCommit });
   return { service: new InventoryService(observed), store: observed, workbook, ...extra };
 }
 

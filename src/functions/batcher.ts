@@ -6,13 +6,15 @@
  *    the company settings they used; a posting invalidates only the items it touched; a hit is synchronous;
  *  - rule 6: evaluation is a pure function of (request, snapshot) — see evaluate.ts.
  */
-import type { Company } from "../core/company";
 import type { LedgerStore } from "../core/ports";
 import { invRequestKey as requestKey, type InvRequest } from "./requests";
 import { internalError, notAvailable, type CellResult } from "./cellErrors";
 import { evaluateRequest, type StockSnapshot } from "./evaluate";
 import { loadSnapshot } from "./snapshot";
-import { changedItems, planningKeysOf, type PlanningKeys } from "./planningKeys";
+import { planningKeysOf } from "./planningKeys";
+import { interpretCommit, ledgerStampOf, settingsKeyOf, type CommitBaseline, type CommitScope, type LedgerChange } from "./commitScope";
+
+export { ledgerStampOf, settingsKeyOf, type LedgerChange } from "./commitScope";
 
 export interface FlushStats {
   /** Flushes run (each one read transaction). */
@@ -31,18 +33,6 @@ export interface FlushStats {
   cancelled: number;
   /** Times a flush handed control back between result slices (rule 8). */
   slices: number;
-}
-
-/** What changed in the ledger, as reported after a commit (or by another runtime). */
-export interface LedgerChange {
-  /** Items whose book changed (postings, adjustment). */
-  items?: readonly string[];
-  /** Items whose card was created or changed: filters over the catalogue must be recomputed. */
-  itemCards?: readonly string[];
-  /** The company as written: settings that answers depend on (work date, locations) may have changed. */
-  company?: Company;
-  /** Everything may have changed (restore, company switch). */
-  all?: boolean;
 }
 
 interface CacheEntry {
@@ -82,36 +72,6 @@ export function estimatedJsonBytes(result: CellResult): number {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Changes with every commit that can move a ledger-wide answer: postings, G/L lines, restores. */
-export function ledgerStampOf(company: Company | undefined): string {
-  return company ? `${company.id}\u0001${company.ledgerVersion}\u0001${company.counters.lastGLEntryNo}` : "";
-}
-
-/**
- * The company fields an answer can depend on besides the books: who, the default date, the locations, and
- * the costing setup and periods the "adjusted" dry run reads. Counters and G/L balances are left out, so a
- * posting (which rewrites the company) keeps the answers of the items it did not touch.
- */
-export function settingsKeyOf(company: Company | undefined): string {
-  if (!company) return "";
-  const locations = company.locations.map((location) => location.code).sort();
-  const costing = JSON.stringify([
-    company.inventorySetup,
-    company.generalLedgerSetup,
-    company.closedInventoryPeriods,
-    company.accountingPeriods,
-    // INV.ATTR / INV.ITEMS read inherited defaults and definitions (inventory.md §3.3).
-    company.categories ?? [],
-    company.attributeDefinitions ?? {},
-    // G/L accounts of the posting setup (INV.GLDIFF maps value entries onto them) and its code (INV.ITEM).
-    company.accounts,
-    company.inventoryPostingGroup ?? "",
-    // Order lines, reservations and transfers in transit are not here: they are keyed per item
-    // (planningKeys.ts), so an order for one item keeps the answers of the others.
-  ]);
-  return [company.id, company.workDate, costing, ...locations].join("\u0001");
-}
-
 const NO_BOOK = -1;
 const NO_CARD = -2;
 
@@ -125,15 +85,14 @@ export class FunctionBatcher {
   private readonly known = new Map<string, number>();
   /** Generation of the last invalidation per item; a flush that started earlier must not re-validate it. */
   private readonly invalidatedAt = new Map<string, number>();
+  /** Settings of the cached answers that are current; undefined = none (re-learned by the next flush). */
   private knownSettings: string | undefined;
-  /** The company and ledger version last seen; a change that goes back (restore) or elsewhere drops everything. */
-  private knownLedger: { id: string; version: number } | undefined;
   private settingsInvalidatedAt = -1;
-  /** Ledger stamp of the store as last reported or read; undefined = unknown (nothing ledger-wide is current). */
-  private knownStamp: string | undefined;
+  /** What was last seen of the store's company (settings, open orders, ledger version and stamp): commitScope.ts. */
+  private baseline: CommitBaseline = {};
   private stampInvalidatedAt = -1;
-  /** Per-item keys of open orders, reservations and transfers (planningKeys.ts) as last seen. */
-  private knownPlanning: PlanningKeys | undefined;
+  /** Generation of the last commit that reached every item (assembly lines): see commitScope.ts. */
+  private itemsInvalidatedAt = -1;
   private catalogStamp = 0;
   private generation = 0;
   private counters: FlushStats = FunctionBatcher.zeroStats();
@@ -156,7 +115,7 @@ export class FunctionBatcher {
   setStore(store: LedgerStore): void {
     this.bindStore(store);
     this.storeReady = Promise.resolve(store);
-    this.knownLedger = undefined;
+    this.baseline = {};
     this.invalidate({ all: true });
   }
 
@@ -220,70 +179,48 @@ export class FunctionBatcher {
     return { result, cancel };
   }
 
-  /** Drops what a change may have made stale; cached answers over other items stay valid (rule 2). */
-  invalidate(change: LedgerChange): void {
+  /**
+   * Drops what a change may have made stale; cached answers over other items stay valid (rule 2). Returns
+   * what the commit made stale (commitScope.ts), so the targeted refresh recalculates the same items.
+   */
+  invalidate(change: LedgerChange): CommitScope {
     const generation = ++this.generation;
-    if (change.company && this.rewindsLedger(change.company)) change = { all: true };
-    if (change.all) {
+    const { scope, after } = interpretCommit(change, this.baseline);
+    this.baseline = after;
+    if (scope.everything) {
       this.cache.clear();
       this.known.clear();
       this.invalidatedAt.clear();
       this.knownSettings = undefined;
       this.settingsInvalidatedAt = generation;
-      this.knownStamp = undefined;
       this.stampInvalidatedAt = generation;
-      this.knownPlanning = undefined;
       this.catalogStamp++;
-      return;
+      return scope;
     }
-    const touched = [...(change.items ?? []), ...(change.itemCards ?? [])];
-    if (change.company) {
-      // The commit carries the company as written: its stamp is the store's from now on.
-      this.knownStamp = ledgerStampOf(change.company);
-      this.stampInvalidatedAt = generation;
-      touched.push(...this.planningChanges(change.company));
-    }
-    for (const no of touched) {
-      const upper = no.toUpperCase();
-      this.known.delete(upper);
-      this.invalidatedAt.set(upper, generation);
-    }
-    if (change.itemCards?.length) this.catalogStamp++;
+    // The commit carries the company as written: its stamp (baseline.stamp) is the store's from now on.
+    if (change.company) this.stampInvalidatedAt = generation;
+    if (scope.items === "all") {
+      // Every item: for the cache, the items it knows (an item it does not know has no current answer).
+      this.known.clear();
+      this.itemsInvalidatedAt = generation;
+    } else
+      for (const upper of scope.items) {
+        this.known.delete(upper);
+        this.invalidatedAt.set(upper, generation);
+      }
+    if (scope.cards) this.catalogStamp++;
+    // Wider than scope.settings on purpose: with no settings current, a flush begun before this commit
+    // must not learn the settings it read.
     if (change.company && settingsKeyOf(change.company) !== this.knownSettings) {
       this.knownSettings = undefined;
       this.settingsInvalidatedAt = generation;
     }
-  }
-
-  /**
-   * Book versions only grow along one ledger's history. A restore of an older backup, or another company,
-   * can bring back version numbers the cache has seen with other contents: then nothing cached is trusted.
-   */
-  private rewindsLedger(company: Company): boolean {
-    const known = this.knownLedger;
-    const rewinds = known !== undefined && (company.id !== known.id || company.ledgerVersion < known.version);
-    if (!known || rewinds || company.ledgerVersion > known.version)
-      this.knownLedger = { id: company.id, version: company.ledgerVersion };
-    return rewinds;
-  }
-
-  /**
-   * Items whose open orders, reservations or transfers differ from the last company seen (rule 2: an order
-   * for 1000 keeps 2000's answers). A change to assembly orders reaches components of other items: every
-   * known item then counts as changed.
-   */
-  private planningChanges(company: Company): string[] {
-    const next = planningKeysOf(company);
-    const previous = this.knownPlanning;
-    this.knownPlanning = next;
-    if (!previous) return [];
-    if (previous.assembly !== next.assembly) return [...this.known.keys()];
-    return changedItems(previous, next);
+    return scope;
   }
 
   private isCurrent(entry: CacheEntry): boolean {
     if (this.knownSettings === undefined || entry.settings !== this.knownSettings) return false;
-    if (entry.ledger !== null && entry.ledger !== this.knownStamp) return false;
+    if (entry.ledger !== null && entry.ledger !== this.baseline.stamp) return false;
     if (entry.catalog !== null && entry.catalog !== this.catalogStamp) return false;
     return entry.versions.every(([no, version]) => this.known.get(no) === version);
   }
@@ -338,20 +275,23 @@ export class FunctionBatcher {
 
   /** Records the versions a flush saw, unless a change reported after the flush began superseded them. */
   private learn(snapshot: StockSnapshot, startedAt: number): void {
-    const fresh = (no: string) => (this.invalidatedAt.get(no) ?? -1) <= startedAt;
+    const fresh = (no: string) => Math.max(this.invalidatedAt.get(no) ?? -1, this.itemsInvalidatedAt) <= startedAt;
     // Only books actually read: a card loaded for a filter says nothing about its book's version.
     for (const no of snapshot.booksRead) {
       const upper = no.toUpperCase();
       if (fresh(upper)) this.known.set(upper, snapshot.books.get(no)?.version ?? NO_BOOK);
     }
-    if (this.settingsInvalidatedAt <= startedAt) this.knownSettings = settingsKeyOf(snapshot.company);
-    if (this.stampInvalidatedAt <= startedAt && this.knownStamp === undefined) this.knownStamp = ledgerStampOf(snapshot.company);
-    if (this.knownPlanning === undefined && this.settingsInvalidatedAt <= startedAt && snapshot.company)
-      this.knownPlanning = planningKeysOf(snapshot.company);
     const company = snapshot.company;
-    const known = this.knownLedger;
+    const baseline = this.baseline;
+    if (this.settingsInvalidatedAt <= startedAt) {
+      this.knownSettings = settingsKeyOf(company);
+      if (company) baseline.settings ??= this.knownSettings;
+      if (company) baseline.planning ??= planningKeysOf(company);
+    }
+    if (this.stampInvalidatedAt <= startedAt && baseline.stamp === undefined) baseline.stamp = ledgerStampOf(company);
+    const known = baseline.ledger;
     if (company && (!known || (known.id === company.id && company.ledgerVersion > known.version)))
-      this.knownLedger = { id: company.id, version: company.ledgerVersion };
+      baseline.ledger = { id: company.id, version: company.ledgerVersion };
   }
 
   private answer(pending: Pending, snapshot: StockSnapshot, catalog: number, startedAt: number): CellResult {
@@ -362,7 +302,7 @@ export class FunctionBatcher {
     });
     for (const [upper, version] of versions) {
       // An unknown code stays an error until a card with that number is reported (itemCards).
-      if (version === NO_CARD && (this.invalidatedAt.get(upper) ?? -1) <= startedAt) this.known.set(upper, NO_CARD);
+      if (version === NO_CARD && Math.max(this.invalidatedAt.get(upper) ?? -1, this.itemsInvalidatedAt) <= startedAt) this.known.set(upper, NO_CARD);
     }
     this.remember(requestKey(pending.request), {
       result: evaluation.result,

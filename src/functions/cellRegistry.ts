@@ -41,6 +41,8 @@ export type ItemsReadBy = (key: string) => AnswerReads | undefined;
 export interface TouchedScope {
   items: ReadonlySet<string>;
   cards: boolean;
+  /** The ledger stamp moved (a G/L line alone): ledger-wide answers are stale (commitScope.ts). */
+  ledger?: boolean;
 }
 
 function intersects(items: CellDependency, touched: ReadonlySet<string>): boolean {

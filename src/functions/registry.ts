@@ -9,6 +9,7 @@ import { FunctionBatcher, type FlushStats, type LedgerChange } from "./batcher";
 import { itemsRequest, nameArgument } from "./catalogArguments";
 import { cancelSignalOf, evaluateCells, evaluateSpill, type RequestFields, type ResultMatrix } from "./cells";
 import type { AnswerReads } from "./cellRegistry";
+import type { CommitScope } from "./commitScope";
 import { observeCommits } from "./observedStore";
 import { planFunctions } from "./planFunctions";
 import { ledgerFunctions } from "./ledgerFunctions";
@@ -35,17 +36,33 @@ function pageBatcher(): FunctionBatcher {
 /** Commits announced to the other add-in runtimes of this origin, which share the IndexedDB store. */
 export const CHANGE_CHANNEL = "inventory-ledger:changes";
 
+/** Told of each commit with what the function cache made of it (commitScope.ts). */
+export type CommitListener = (change: LedgerChange, scope: CommitScope) => void;
+
+/** This page's listeners: `local` for its own commits, `remote` for other runtimes' (set by configureFunctions). */
+let listeners: { local?: CommitListener; remote?: CommitListener } = {};
+
+/**
+ * One path for every commit, made here or by another runtime: the cache drops what it made stale, then
+ * the listener (the targeted refresh of excel.md §2.2) hears the same scope.
+ */
+function applyCommit(change: LedgerChange, origin: "local" | "remote"): void {
+  const scope = pageBatcher().invalidate(change);
+  listeners[origin]?.(change, scope);
+}
+
 /**
  * Rule 9 (cross-workbook coherence): IndexedDB is per origin, so every open workbook reads the same store;
- * each commit is broadcast and invalidates the other runtimes' caches. One channel per module instance:
- * a duplicated module would only post twice, which costs a cache miss, never a stale answer.
+ * each commit is broadcast, invalidates the other runtimes' caches and refreshes their INV cells. One
+ * channel per module instance: a duplicated module would only post twice, which costs a cache miss and a
+ * second refresh, never a stale answer.
  */
 let changeChannel: BroadcastChannel | undefined;
 
 function pageChannel(): BroadcastChannel | undefined {
   if (!changeChannel && typeof BroadcastChannel !== "undefined") {
     changeChannel = new BroadcastChannel(CHANGE_CHANNEL);
-    changeChannel.onmessage = (event: MessageEvent<LedgerChange>) => pageBatcher().invalidate(event.data);
+    changeChannel.onmessage = (event: MessageEvent<LedgerChange>) => applyCommit(event.data, "remote");
   }
   return changeChannel;
 }
@@ -61,7 +78,9 @@ export interface FunctionsConfig {
   /** Announce commits to other runtimes and listen to theirs; default: in a browser page only. */
   broadcast?: boolean;
   /** Also told of each commit of this page (the targeted refresh of excel.md §2.2 collects touched items). */
-  onCommit?: (change: LedgerChange) => void;
+  onCommit?: CommitListener;
+  /** Told of each commit another runtime broadcast (rule 9: the pane refreshes the INV cells it made stale). */
+  onRemoteCommit?: CommitListener;
 }
 
 /**
@@ -69,14 +88,13 @@ export interface FunctionsConfig {
  * function cache, here and (broadcast) in other runtimes: the page must post through the returned store
  * (or call `notifyLedgerChanged`).
  */
-export function configureFunctions({ store, broadcast = typeof window !== "undefined", onCommit }: FunctionsConfig): LedgerStore {
-  const batcher = pageBatcher();
-  batcher.setStore(store);
+export function configureFunctions({ store, broadcast = typeof window !== "undefined", onCommit, onRemoteCommit }: FunctionsConfig): LedgerStore {
+  pageBatcher().setStore(store);
+  listeners = { local: onCommit, remote: onRemoteCommit };
   const channel = broadcast ? pageChannel() : undefined;
   return observeCommits(store, (change) => {
-    batcher.invalidate(change);
     channel?.postMessage(change);
-    onCommit?.(change);
+    applyCommit(change, "local");
   });
 }
 

@@ -5,10 +5,8 @@
  * registered (a file just opened) are found once from formulas containing "INV.". Up to 20,000 affected
  * cells refresh by themselves; above that the pane asks first (an offer the UI shows).
  */
-import type { LedgerChange } from "../functions/batcher";
-import { settingsKeyOf } from "../functions/batcher";
 import type { CellRegistry, ItemsReadBy, RegisteredCell } from "../functions/cellRegistry";
-import { changedItems, planningKeysOf, type PlanningKeys } from "../functions/planningKeys";
+import { CommitInterpreter, type CommitScope, type LedgerChange } from "../functions/commitScope";
 import type { WorkbookPort } from "../excel/port";
 import { calculationCalls, columnLetters, mergeAreas, parseCellAddress, type CellRef } from "./areas";
 import { auditFormulas, type AuditFinding } from "./formulaAudit";
@@ -43,9 +41,10 @@ export interface FormulaRefreshControl {
 export class FormulaRefresher implements FormulaRefreshControl {
   private touched = new Set<string>();
   private touchedCards = false;
+  private touchedLedger = false;
   private touchedAll = false;
-  private settingsKey: string | undefined;
-  private planning: PlanningKeys | undefined;
+  /** Interprets commits heard without the cache's scope (tests, a refresher used alone). */
+  private readonly commits = new CommitInterpreter();
   private scanned = false;
   private offer: CellRef[] | null = null;
   private readonly listeners = new Set<() => void>();
@@ -63,38 +62,37 @@ export class FormulaRefresher implements FormulaRefreshControl {
     this.readBy = options.readBy;
   }
 
-  /** Collects what a commit touched (the observed store reports every commit here). */
-  readonly noteChange = (change: LedgerChange): void => {
-    for (const item of [...(change.items ?? []), ...(change.itemCards ?? [])]) this.touched.add(item.toUpperCase());
-    if (change.itemCards?.length) this.touchedCards = true;
-    if (change.all) this.touchedAll = true;
-    if (change.company) {
-      // A settings change (work date, locations, costing setup) may move every answer; a posting's
-      // counters do not (settingsKeyOf leaves them out).
-      const key = settingsKeyOf(change.company);
-      if (this.settingsKey !== undefined && key !== this.settingsKey) this.touchedAll = true;
-      this.settingsKey = key;
-      this.notePlanning(planningKeysOf(change.company));
-    }
+  /**
+   * Collects what a commit touched (the observed store reports every commit here). `scope` is what the
+   * function cache made of the same commit (commitScope.ts), so both agree on what is stale; without it
+   * the commit is interpreted here.
+   */
+  readonly noteChange = (change: LedgerChange, scope: CommitScope = this.commits.interpret(change)): void => {
+    // A settings change (work date, locations, costing setup) may move every answer, and so do commits
+    // that reach items they do not name (assembly lines): every INV cell, as wide as the cache's drop.
+    if (scope.everything || scope.settings || scope.items === "all") this.touchedAll = true;
+    else for (const item of scope.items) this.touched.add(item);
+    if (scope.cards) this.touchedCards = true;
+    if (scope.ledger) this.touchedLedger = true;
   };
 
-  /** Orders, reservations and transfers live on the company: the items whose records changed are touched. */
-  private notePlanning(next: PlanningKeys): void {
-    const previous = this.planning;
-    this.planning = next;
-    if (!previous) return;
-    // Assembly lines create demand for components they do not name (planningKeys.ts): every item counts.
-    if (previous.assembly !== next.assembly) this.touchedAll = true;
-    for (const item of changedItems(previous, next)) this.touched.add(item);
-  }
+  /**
+   * A commit made by another runtime (rule 9, heard over the BroadcastChannel): the same targeted refresh
+   * as after a local command, the 20,000-cell offer included (§2.2).
+   */
+  readonly noteRemoteCommit = (change: LedgerChange, scope?: CommitScope): Promise<RefreshOutcome> => {
+    this.noteChange(change, scope);
+    return this.refreshChanged();
+  };
 
   /** Recalculates the cells the collected commits made stale (the pane calls it after each command). */
   async refreshChanged(): Promise<RefreshOutcome> {
-    const scope = this.touchedAll ? "all" : { items: this.touched, cards: this.touchedCards };
+    const scope = this.touchedAll ? "all" : { items: this.touched, cards: this.touchedCards, ledger: this.touchedLedger };
     this.touched = new Set();
     this.touchedCards = false;
+    this.touchedLedger = false;
     this.touchedAll = false;
-    if (scope !== "all" && scope.items.size === 0) return { kind: "none", cells: 0, calls: 0 };
+    if (scope !== "all" && scope.items.size === 0 && !scope.ledger) return { kind: "none", cells: 0, calls: 0 };
     await this.scanOnce();
     return this.refreshCells(this.registry.affectedBy(scope, this.readBy), false);
   }
