@@ -32,6 +32,8 @@ function render(): void {
       formulaRefresh: refresher,
     },
     refresher.noteChange,
+    // Rule 9: another workbook's commit refreshes this workbook's INV cells it made stale (§2.2).
+    (change, scope) => void refresher.noteRemoteCommit(change, scope).catch(() => undefined),
   );
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
