@@ -26,6 +26,18 @@ export interface RefresherOptions {
   autoRefreshLimit?: number;
   /** The items each cached answer read (registry.ts `itemsReadBy`); default: the items requests name. */
   readBy?: ItemsReadBy;
+  /** Told when a refresh completes or an offer is declined (resultStamp.ts stamps the ledger version, rule 10). */
+  listener?: RefreshListener;
+}
+
+/** What a refresh covered: the cells commits made stale, the accepted offer, or every INV cell (Settings). */
+export type RefreshReason = "commits" | "offer" | "all";
+
+/** Hears how refreshes end: whether every INV cell now shows the store's ledger. */
+export interface RefreshListener {
+  refreshed(outcome: RefreshOutcome, reason: RefreshReason): Promise<void>;
+  /** "Later" on the offer: the cells it named keep values older than the ledger. */
+  offerDismissed(): void;
 }
 
 /** What the pane uses: Settings' button and audit, and the "Refresh now" offer. */
@@ -51,6 +63,7 @@ export class FormulaRefresher implements FormulaRefreshControl {
   private readonly cellsPerCall: number;
   private readonly autoRefreshLimit: number;
   private readonly readBy: ItemsReadBy | undefined;
+  private readonly listener: RefreshListener | undefined;
 
   constructor(
     private readonly workbook: WorkbookPort,
@@ -60,6 +73,7 @@ export class FormulaRefresher implements FormulaRefreshControl {
     this.cellsPerCall = options.cellsPerCall ?? CELLS_PER_CALL;
     this.autoRefreshLimit = options.autoRefreshLimit ?? AUTO_REFRESH_LIMIT;
     this.readBy = options.readBy;
+    this.listener = options.listener;
   }
 
   /**
@@ -94,14 +108,14 @@ export class FormulaRefresher implements FormulaRefreshControl {
     this.touchedAll = false;
     if (scope !== "all" && scope.items.size === 0 && !scope.ledger) return { kind: "none", cells: 0, calls: 0 };
     await this.scanOnce();
-    return this.refreshCells(this.registry.affectedBy(scope, this.readBy), false);
+    return this.ended(await this.refreshCells(this.registry.affectedBy(scope, this.readBy), false), "commits");
   }
 
   /** "Refresh all INV formulas" (Settings): every INV cell, found afresh; the user asked, so no limit. */
   async refreshAll(): Promise<RefreshOutcome> {
     this.scanned = false;
     await this.scanOnce();
-    return this.refreshCells(this.registry.all(), true);
+    return this.ended(await this.refreshCells(this.registry.all(), true), "all");
   }
 
   /** The Settings formula audit (rule 4). */
@@ -117,11 +131,17 @@ export class FormulaRefresher implements FormulaRefreshControl {
   async acceptOffer(): Promise<RefreshOutcome> {
     const cells = this.offer ?? [];
     this.setOffer(null);
-    return this.calculate(cells);
+    return this.ended(await this.calculate(cells), "offer");
   }
 
   dismissOffer(): void {
     this.setOffer(null);
+    this.listener?.offerDismissed();
+  }
+
+  private async ended(outcome: RefreshOutcome, reason: RefreshReason): Promise<RefreshOutcome> {
+    await this.listener?.refreshed(outcome, reason);
+    return outcome;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -13,17 +13,23 @@ import { OfficeWorkbook } from "../excel/officeWorkbook";
 import { pageCellRegistry } from "../functions/cellRegistry";
 import { itemsReadBy } from "../functions/registry";
 import { FormulaRefresher } from "../refresh/formulaRefresher";
+import { ResultStampKeeper, storeStamp } from "../refresh/resultStamp";
 import { App } from "./App";
 import { RefreshOfferBar } from "./RefreshOfferBar";
+import { LedgerChangedOfferBar } from "./components/LedgerChangedOfferBar";
+import { stampTime } from "./hooks/useLedgers";
 
 function render(): void {
   const container = document.getElementById("container");
   if (!container) return;
   requestPersistentStorage();
   const workbook = new OfficeWorkbook();
-  const refresher = new FormulaRefresher(workbook, pageCellRegistry(), { readBy: itemsReadBy });
+  const store = new DexieLedgerStore(DEFAULT_DB_NAME);
+  // Rule 10: the ledger version INV values were calculated from is stamped in _INV_META after each refresh.
+  const stamps = new ResultStampKeeper(workbook, () => storeStamp(store), () => stampTime(new Date()));
+  const refresher = new FormulaRefresher(workbook, pageCellRegistry(), { readBy: itemsReadBy, listener: stamps });
   const deps = composeApp(
-    new DexieLedgerStore(DEFAULT_DB_NAME),
+    store,
     workbook,
     {
       safetyVault: new DexieSafetyVault(DEFAULT_DB_NAME),
@@ -38,6 +44,7 @@ function render(): void {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <RefreshOfferBar control={refresher} />
+      <LedgerChangedOfferBar stamps={stamps} control={refresher} />
       <App {...deps} />
     </FluentProvider>,
   );
