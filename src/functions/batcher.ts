@@ -191,6 +191,8 @@ export class FunctionBatcher {
       this.cache.clear();
       this.known.clear();
       this.invalidatedAt.clear();
+      // A flush begun before a restore must not learn the book versions it read (they may come back).
+      this.itemsInvalidatedAt = generation;
       this.knownSettings = undefined;
       this.settingsInvalidatedAt = generation;
       this.stampInvalidatedAt = generation;
@@ -273,9 +275,14 @@ export class FunctionBatcher {
     }
   }
 
+  /** Whether no commit reported after generation `startedAt` touched the item (by name or as every item). */
+  private untouchedSince(upper: string, startedAt: number): boolean {
+    return Math.max(this.invalidatedAt.get(upper) ?? -1, this.itemsInvalidatedAt) <= startedAt;
+  }
+
   /** Records the versions a flush saw, unless a change reported after the flush began superseded them. */
   private learn(snapshot: StockSnapshot, startedAt: number): void {
-    const fresh = (no: string) => Math.max(this.invalidatedAt.get(no) ?? -1, this.itemsInvalidatedAt) <= startedAt;
+    const fresh = (upper: string) => this.untouchedSince(upper, startedAt);
     // Only books actually read: a card loaded for a filter says nothing about its book's version.
     for (const no of snapshot.booksRead) {
       const upper = no.toUpperCase();
@@ -302,7 +309,7 @@ export class FunctionBatcher {
     });
     for (const [upper, version] of versions) {
       // An unknown code stays an error until a card with that number is reported (itemCards).
-      if (version === NO_CARD && Math.max(this.invalidatedAt.get(upper) ?? -1, this.itemsInvalidatedAt) <= startedAt) this.known.set(upper, NO_CARD);
+      if (version === NO_CARD && this.untouchedSince(upper, startedAt)) this.known.set(upper, NO_CARD);
     }
     this.remember(requestKey(pending.request), {
       result: evaluation.result,
