@@ -11,6 +11,7 @@
  * are not comparable with the targets.
  */
 import { build } from "esbuild";
+import type { BrowserContext, Page } from "playwright-core";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -81,6 +82,19 @@ function serve(dir: string): Promise<http.Server> {
   });
 }
 
+
+/** A bench page's heap probe (through DevTools: a full collection, then the used size) and its console in our log. */
+async function preparePage(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await page.exposeFunction("__benchHeap", async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  });
+  page.on("console", (message) => log(message.text()));
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  return cdp;
+}
+
 async function runChromium(): Promise<{ results: CaseResult[]; version: string }> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium`);
   const temp = mkdtempSync(path.join(os.tmpdir(), "inv-bench-"));
@@ -97,17 +111,26 @@ async function runChromium(): Promise<{ results: CaseResult[]; version: string }
     args: CHROMIUM_LAUNCH.args,
   });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    // The page asks for its heap through DevTools: a full collection, then the used size.
-    const cdp = await context.newCDPSession(page);
-    await page.exposeFunction("__benchHeap", async () => {
-      await cdp.send("HeapProfiler.collectGarbage");
-      return (await cdp.send("Runtime.getHeapUsage")).usedSize;
-    });
-    page.on("console", (message) => log(message.text()));
-    page.on("pageerror", (error) => log(`page error: ${error.message}`));
     const address = server.address() as { port: number };
-    await page.goto(`http://127.0.0.1:${address.port}/bench.html`);
+    const url = `http://127.0.0.1:${address.port}/bench.html`;
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await preparePage(context, page);
+    // P5 measures an open as a workbook opening does it: in a page of its own, so its first answer is cold
+    // and its heap holds nothing the earlier cases left behind.
+    await page.exposeFunction("__benchFreshPage", async (database: string, options: unknown) => {
+      const fresh = await context.newPage();
+      try {
+        await preparePage(context, fresh);
+        await fresh.goto(url);
+        return await fresh.evaluate(
+          ({ database, options }) => (window as unknown as { __bench: { open(d: string, o: unknown): Promise<CaseResult[]> } }).__bench.open(database, options),
+          { database, options },
+        );
+      } finally {
+        await fresh.close();
+      }
+    });
+    await page.goto(url);
     const version = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
     // --profile: a CPU profile of the page's whole run, for chrome://inspect or bench/profile summaries.
     if (flag("--profile")) {

@@ -5,7 +5,8 @@
 import Dexie from "dexie";
 import type { LedgerStore } from "../../src/core/ports";
 import { DexieLedgerStore } from "../../src/storage/dexieStore";
-import type { BenchEnv, CaseResult, RawLayout, RawTables } from "../lib/measure";
+import type { BenchEnv, CaseResult, OpenSize, RawLayout, RawTables } from "../lib/measure";
+import { measureOpen } from "../lib/open";
 import { now } from "../lib/measure";
 import { runSuite } from "../lib/suite";
 
@@ -42,7 +43,16 @@ async function rawWrite(tables: RawTables, layout: RawLayout): Promise<number> {
   return ms;
 }
 
-function browserEnv(options: RunOptions): BenchEnv {
+async function openByName(database: string): Promise<DexieLedgerStore> {
+  const store = new DexieLedgerStore(database, { persist: false });
+  await store.db.open();
+  return store;
+}
+
+/** The runner's hook that measures an open in a new page (run.ts exposes it to the main page only). */
+const freshPageHook = (globalThis as { __benchFreshPage?: (database: string, options: unknown) => Promise<CaseResult[]> }).__benchFreshPage;
+
+function browserEnv(options: RunOptions, freshPage = false): BenchEnv {
   const heap = (globalThis as { __benchHeap?: () => Promise<number> }).__benchHeap;
   return {
     name: "chromium",
@@ -60,10 +70,16 @@ function browserEnv(options: RunOptions): BenchEnv {
     reopenStore: async (store: LedgerStore) => {
       const dexie = store as DexieLedgerStore;
       dexie.close();
-      const reopened = new DexieLedgerStore(dexie.db.name, { persist: false });
-      await reopened.db.open();
-      return reopened;
+      return openByName(dexie.db.name);
     },
+    detachStore: (store: LedgerStore) => {
+      const dexie = store as DexieLedgerStore;
+      dexie.close();
+      return dexie.db.name;
+    },
+    attachStore: openByName,
+    inFreshPage: freshPage || !freshPageHook ? undefined : (database, size) => freshPageHook(database, { ...options, size }),
+    freshPage,
     rawWrite,
     heapBytes: heap,
     log: (message) => console.log(`[chromium] ${message}`),
@@ -72,4 +88,9 @@ function browserEnv(options: RunOptions): BenchEnv {
 
 (globalThis as { __bench?: unknown }).__bench = {
   run: (options: RunOptions): Promise<CaseResult[]> => runSuite(browserEnv(options), options.only),
+  /** In a page of its own: P5 and MEM over a company another page stored. */
+  open: async (database: string, options: RunOptions & { size: OpenSize }): Promise<CaseResult[]> => {
+    const env = browserEnv(options, true);
+    return measureOpen(env, await openByName(database), options.size);
+  },
 };

@@ -66,9 +66,23 @@ export interface BenchEnv {
   reopenStore?(store: LedgerStore): Promise<LedgerStore>;
   /** Writes rows straight into a fresh database in one transaction; ms (the P1 baseline, chromium only). */
   rawWrite?(tables: RawTables, layout: RawLayout): Promise<number>;
+  /** Chromium's main page: measures an open (P5, MEM) in a new page over the named database and returns its results. */
+  inFreshPage?(database: string, size: OpenSize): Promise<CaseResult[]>;
+  /** Closes a store's connection and names its database, for another page to open (chromium only). */
+  detachStore?(store: LedgerStore): string;
+  /** Opens a stored database by name (chromium only). */
+  attachStore?(database: string): Promise<LedgerStore>;
+  /** True in a page opened for one measurement. */
+  freshPage?: boolean;
   /** Used JS heap after a full garbage collection, in bytes (where measurable). */
   heapBytes?(): Promise<number>;
   log(message: string): void;
+}
+
+/** The size of the company an open is measured over. */
+export interface OpenSize {
+  lines: number;
+  items: number;
 }
 
 /** One IndexedDB record per row; 1,000 rows per record; 1,000 rows per record as one JSON text. */
