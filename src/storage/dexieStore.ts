@@ -27,6 +27,7 @@ class DexieReader implements LedgerReader {
   constructor(
     protected readonly db: LedgerDatabase,
     protected readonly cache: BookCache,
+    private readonly pagesPerRead = PAGES_PER_READ,
   ) {}
 
   async company(): Promise<Company | undefined> {
@@ -74,7 +75,7 @@ class DexieReader implements LedgerReader {
   }
 
   /**
-   * Reads pages in batches of about PAGES_PER_READ (a book's pages stay in one batch) and decodes each batch
+   * Reads pages in batches of about `pagesPerRead` (a book's pages stay in one batch) and decodes each batch
    * before the next is read, so loading many books never holds all their page texts at once.
    */
   private async loadBooks(states: readonly BookStateRow[]): Promise<ItemBook[]> {
@@ -83,7 +84,7 @@ class DexieReader implements LedgerReader {
     for (let first = 0; first < states.length; ) {
       const batch: { state: BookStateRow; keys: PageKey[] }[] = [];
       let pageCountInBatch = 0;
-      while (first < states.length && (batch.length === 0 || pageCountInBatch + pageCountOf(states[first]) <= PAGES_PER_READ)) {
+      while (first < states.length && (batch.length === 0 || pageCountInBatch + pageCountOf(states[first]) <= this.pagesPerRead)) {
         const keys = pageKeys(states[first++]);
         batch.push({ state: states[first - 1], keys });
         pageCountInBatch += keys.length;
@@ -122,10 +123,11 @@ class DexieWriter extends DexieReader implements LedgerTransaction {
   constructor(
     db: LedgerDatabase,
     cache: BookCache,
+    pagesPerRead: number,
     /** False for a restore: its books are not cached, so no baseline is kept for them. */
     private readonly keepsBaselines = true,
   ) {
-    super(db, cache);
+    super(db, cache, pagesPerRead);
   }
 
   /** A command may mutate what it loads: it gets the cached book itself, lent until the transaction ends. */
@@ -284,21 +286,25 @@ export interface DexieStoreOptions {
   dexie?: ConstructorParameters<typeof Dexie>[1];
   /** Ask the browser to keep the database under storage pressure (default: when the API exists). */
   persist?: boolean;
+  /** Pages read per request when many books load at once (tests make it small to cross batch edges). */
+  pagesPerRead?: number;
 }
 
 export class DexieLedgerStore implements LedgerStore {
   readonly db: LedgerDatabase;
   private readonly cache = new BookCache();
+  private readonly pagesPerRead: number;
   /** Whether the browser granted persistent storage; false where the API is missing (jest, old webviews). */
   readonly persisted: Promise<boolean>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieStoreOptions = {}) {
     this.db = new LedgerDatabase(name, options.dexie);
+    this.pagesPerRead = options.pagesPerRead ?? PAGES_PER_READ;
     this.persisted = options.persist === false ? Promise.resolve(false) : requestPersistence();
   }
 
   async transact<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    const writer = new DexieWriter(this.db, this.cache);
+    const writer = new DexieWriter(this.db, this.cache, this.pagesPerRead);
     try {
       // The scope must itself be an async function: Dexie only follows native awaits (zone echoing) for those.
       const result = await this.db.transaction("rw", this.db.ledgerTables, async () => work(writer));
@@ -311,13 +317,13 @@ export class DexieLedgerStore implements LedgerStore {
   }
 
   read<T>(work: (tx: LedgerReader) => Promise<T>): Promise<T> {
-    return this.db.transaction("r", this.db.ledgerTables, async () => work(new DexieReader(this.db, this.cache)));
+    return this.db.transaction("r", this.db.ledgerTables, async () => work(new DexieReader(this.db, this.cache, this.pagesPerRead)));
   }
 
   exportAll(): Promise<StoreSnapshot> {
     return this.db.transaction("r", this.db.ledgerTables, async () => {
       // Straight from the database (not the cache), in item order: what is stored, nothing else.
-      const reader = new DexieReader(this.db, new BookCache(0));
+      const reader = new DexieReader(this.db, new BookCache(0), this.pagesPerRead);
       const items = (await this.db.bookState.toCollection().primaryKeys()) as string[];
       return {
         company: await reader.company(),
@@ -336,7 +342,7 @@ export class DexieLedgerStore implements LedgerStore {
     this.cache.clear();
     await this.db.transaction("rw", this.db.ledgerTables, async () => {
       await Promise.all(this.db.ledgerTables.map((table) => table.clear()));
-      const writer = new DexieWriter(this.db, new BookCache(0), false);
+      const writer = new DexieWriter(this.db, new BookCache(0), this.pagesPerRead, false);
       if (snapshot.company) await writer.putCompany(snapshot.company);
       if (snapshot.items.length > 0) await writer.putItems(snapshot.items);
       await writer.putBooks(snapshot.books);

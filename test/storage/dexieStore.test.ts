@@ -1,6 +1,6 @@
 /** What the Dexie store adds beyond the contract: the packed layout, persistence across opens, nesting. */
 import type { LedgerTransaction } from "../../src/core/ports";
-import { pageCount } from "../../src/storage/bookPages";
+import { PAGE_ROWS, pageCount } from "../../src/storage/bookPages";
 import { CHUNK_SIZE } from "../../src/storage/dexieSchema";
 import { DexieLedgerStore, sharedDexieStore } from "../../src/storage/dexieStore";
 import { makeBook, makeCompany, makeGLEntry, makeItem } from "./fixtures";
@@ -77,4 +77,42 @@ test("sharedDexieStore hands out one store per database name", () => {
   expect(sharedDexieStore("shared-test")).toBe(a);
   expect(sharedDexieStore("shared-test-2")).not.toBe(a);
   opened.push(sharedDexieStore("shared-test-2"));
+});
+
+describe("loading many books reads their pages in batches", () => {
+  /** Books of 1, 3 and 5 pages per ledger, plus one without ledgers: every batch edge of a 4-page read is crossed. */
+  const books = [
+    makeBook("1000", movementsFrom(1, 1)),
+    makeBook("2000", movementsFrom(2, PAGE_ROWS * 2 + 7)),
+    makeBook("3000", movementsFrom(PAGE_ROWS * 3, PAGE_ROWS * 4 + 1)),
+    makeBook("4000", []),
+    makeBook("5000", movementsFrom(PAGE_ROWS * 8, 3)),
+  ];
+
+  function movementsFrom(first: number, count: number) {
+    return Array.from({ length: count }, (_, i) => ({ entryNo: first + i, date: "2025-01-05", quantity: 1, cost: i + 1 }));
+  }
+
+  test.each([1, 4, 6, 1_000])("with %i pages a read, every book comes back whole and in order", async (pagesPerRead) => {
+    const store = new DexieLedgerStore(`dexie-only-batched-${++databases}`, { pagesPerRead });
+    opened.push(store);
+    await store.transact((tx) => tx.putBooks(books));
+    const reopened = new DexieLedgerStore(store.db.name, { pagesPerRead });
+    opened.push(reopened);
+    const loaded = await reopened.read((tx) => tx.books(books.map((book) => book.item)));
+    expect([...loaded.keys()]).toEqual(books.map((book) => book.item));
+    for (const book of books) expect(loaded.get(book.item)).toEqual(book);
+    // A write transaction loads the same way and keeps what it loaded as the baseline of its next write.
+    await reopened.transact(async (tx) => {
+      const lent = await tx.books(["3000"]);
+      const chain = lent.get("3000") as (typeof books)[number];
+      chain.entries[0].remainingQuantity = 0;
+      await tx.putBooks([chain]);
+    });
+    const third = new DexieLedgerStore(store.db.name);
+    opened.push(third);
+    const after = await third.read((tx) => tx.books(["3000"]));
+    expect(after.get("3000")?.entries[0].remainingQuantity).toBe(0);
+    expect(after.get("3000")?.entries.slice(1)).toEqual(books[2].entries.slice(1));
+  });
 });
