@@ -39,6 +39,16 @@ export function textBaseline(pages: readonly BookPageRow[]): BookBaseline {
   return { copies: null, texts };
 }
 
+/** Estimated heap of a baseline: `rowBytes` a row copy, or one byte a character of the page texts it keeps. */
+export function baselineBytes(baseline: BookBaseline, rowBytes: number): number {
+  let bytes = 0;
+  for (const kind of LEDGER_KINDS) {
+    if (baseline.copies) bytes += baseline.copies[kind].rows.length * rowBytes;
+    else for (const text of baseline.texts?.[kind] ?? []) bytes += text?.length ?? 0;
+  }
+  return bytes;
+}
+
 /** Row copies for a book whose rows are all as stored (it is about to be lent to a command). */
 export function withRowCopies(baseline: BookBaseline, book: ItemBook): void {
   if (baseline.copies) return;
