@@ -1,5 +1,5 @@
 /**
- * An item book as stored records (dexieSchema.ts, version 2): one small state record with everything but
+ * An item book as stored records (dexieSchema.ts, versions 2 and 3): one small state record with everything but
  * the three ledgers, and the ledgers cut into pages of PAGE_ROWS rows. A page holds rows in the book's
  * order, so reading the pages of a book in page order gives back its arrays unchanged.
  *
@@ -28,8 +28,8 @@ export interface BookStateRow {
   head: BookHead;
   /** Rows per ledger (pages = ⌈rows / PAGE_ROWS⌉). */
   counts: Record<LedgerKind, number>;
-  /** True when cost adjustment has work on the item: not adjusted, or marks left (adjustCost's scope). */
-  unadjusted: boolean;
+  /** 1 when cost adjustment has work on the item: not adjusted, or marks left (adjustCost's scope); indexed, so a number. */
+  unadjusted: 0 | 1;
 }
 
 export interface BookPageRow {
@@ -74,7 +74,7 @@ export function stateOf(book: ItemBook, rev: number): BookStateRow {
     rev,
     head: headOf(book),
     counts: { entries: book.entries.length, values: book.values.length, applications: book.applications.length },
-    unadjusted: needsAdjustment(book),
+    unadjusted: needsAdjustment(book) ? 1 : 0,
   };
 }
 

@@ -2,10 +2,13 @@
  * IndexedDB layout of the ledger, shaped by the benchmark targets (excel.md §2.3, issue 7) and the measured
  * cost of IndexedDB: the per-record cost dominates, so rows are packed 1,000 to a record.
  *
- * Version 2 (this one): an item book is a small state record (`bookState`: card cost, marks, version, row
- * counts and a store revision) plus sealed pages of 1,000 rows per ledger (`bookPages`). A command reads
- * the state records first; a book whose revision the store has cached is not read again (bookCache.ts).
- * Version 1 kept one record per whole book (`books`); opening a version 1 database upgrades it in place.
+ * Version 2: an item book is a small state record (`bookState`: card cost, marks, version, row counts and a
+ * store revision) plus pages of PAGE_ROWS rows per ledger (`bookPages`). A command reads the state records
+ * first; a book whose revision the store has cached is not read again (bookCache.ts). Version 1 kept one
+ * record per whole book (`books`); opening a version 1 database upgrades it in place.
+ * Version 3 (this one) indexes the state records by `unadjusted` (0 or 1: IndexedDB cannot index booleans),
+ * so a company-wide Adjust Cost finds its items without reading every state record (bench P2: scanning 201
+ * state records with a cursor was ~15 ms of a ~120 ms adjustment).
  * Entry owners and G/L entries stay in chunks of 1,000.
  */
 import Dexie, { type Table, type Transaction } from "dexie";
@@ -39,6 +42,7 @@ export const slotOf = (entryNo: number): number => entryNo % CHUNK_SIZE;
 
 const V1_STORES = { company: "slot", items: "no", books: "item", entryOwners: "chunkNo", gl: "chunkNo" };
 const V2_STORES = { company: "slot", items: "no", books: null, bookState: "item", bookPages: "[item+kind+page]", entryOwners: "chunkNo", gl: "chunkNo" };
+const V3_STORES = { bookState: "item, unadjusted" };
 
 /** Version 1 → 2: every whole-book record becomes its state record and pages; nothing else moves. */
 async function upgradeToPagedBooks(tx: Transaction): Promise<void> {
@@ -54,6 +58,16 @@ async function upgradeToPagedBooks(tx: Transaction): Promise<void> {
   await tx.table("bookPages").bulkPut(pages);
 }
 
+/** Version 2 → 3: the state records' `unadjusted` flag becomes the number the new index can hold. */
+async function upgradeToIndexedAdjustment(tx: Transaction): Promise<void> {
+  await tx
+    .table("bookState")
+    .toCollection()
+    .modify((state: { unadjusted: unknown }) => {
+      state.unadjusted = state.unadjusted ? 1 : 0;
+    });
+}
+
 export class LedgerDatabase extends Dexie {
   company!: Table<CompanyRow, 0>;
   items!: Table<Item, string>;
@@ -66,6 +80,7 @@ export class LedgerDatabase extends Dexie {
     super(name, options);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeToPagedBooks);
+    this.version(3).stores(V3_STORES).upgrade(upgradeToIndexedAdjustment);
   }
 
   /** Every table: transactions span all of them so a posting is one atomic unit. */
@@ -74,10 +89,19 @@ export class LedgerDatabase extends Dexie {
   }
 }
 
-/** The version 1 layout alone (tests write a version 1 database with it, then open it as version 2). */
+/** The version 1 layout alone (tests write a version 1 database with it, then open it as the current one). */
 export class LedgerDatabaseV1 extends Dexie {
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(V1_STORES);
+  }
+}
+
+/** The version 2 layout (tests write a version 2 database with it, then open it as the current one). */
+export class LedgerDatabaseV2 extends Dexie {
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(V1_STORES);
+    this.version(2).stores(V2_STORES);
   }
 }

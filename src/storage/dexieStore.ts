@@ -62,7 +62,7 @@ class DexieReader implements LedgerReader {
 
   /** Items whose cost adjustment has work (not adjusted or marked): the scope of a company-wide Adjust Cost. */
   async unadjustedItems(): Promise<string[]> {
-    return (await this.db.bookState.filter((state) => state.unadjusted).toArray()).map((state) => state.item);
+    return (await this.db.bookState.where("unadjusted").equals(1).primaryKeys()) as string[];
   }
 
   protected fromCache(state: BookStateRow): ItemBook | undefined {

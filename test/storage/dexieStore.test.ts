@@ -97,8 +97,8 @@ describe("loading many books reads their pages in batches", () => {
     const store = new DexieLedgerStore(`dexie-only-batched-${++databases}`, { pagesPerRead });
     opened.push(store);
     await store.transact((tx) => tx.putBooks(books));
+    store.close();
     const reopened = new DexieLedgerStore(store.db.name, { pagesPerRead });
-    opened.push(reopened);
     const loaded = await reopened.read((tx) => tx.books(books.map((book) => book.item)));
     expect([...loaded.keys()]).toEqual(books.map((book) => book.item));
     for (const book of books) expect(loaded.get(book.item)).toEqual(book);
@@ -109,9 +109,10 @@ describe("loading many books reads their pages in batches", () => {
       chain.entries[0].remainingQuantity = 0;
       await tx.putBooks([chain]);
     });
+    reopened.close();
     const third = new DexieLedgerStore(store.db.name);
-    opened.push(third);
     const after = await third.read((tx) => tx.books(["3000"]));
+    third.close();
     expect(after.get("3000")?.entries[0].remainingQuantity).toBe(0);
     expect(after.get("3000")?.entries.slice(1)).toEqual(books[2].entries.slice(1));
   });

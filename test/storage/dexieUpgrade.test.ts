@@ -1,12 +1,13 @@
 /**
- * Layout version 2 (paged books, dexieSchema.ts): a version 1 database — one record per whole book — is
- * upgraded in place when opened, keeping every record; and the book cache never outlives a refused command
- * or misses a write made through another connection.
+ * Layout versions (dexieSchema.ts): a version 1 database — one record per whole book — and a version 2 one —
+ * paged books whose state records carry a boolean `unadjusted` — are upgraded in place when opened, keeping
+ * every record; and the book cache never outlives a refused command or misses a write made through another
+ * connection.
  */
 import type { ItemBook } from "../../src/core/book";
 import { DexieLedgerStore } from "../../src/storage/dexieStore";
-import { pageCount, PAGE_ROWS } from "../../src/storage/bookPages";
-import { LedgerDatabaseV1 } from "../../src/storage/dexieSchema";
+import { bookRecords, pageCount, PAGE_ROWS } from "../../src/storage/bookPages";
+import { LedgerDatabaseV1, LedgerDatabaseV2 } from "../../src/storage/dexieSchema";
 import { makeBook, makeCompany, makeGLEntry, makeItem, type Movement } from "./fixtures";
 
 // fake-indexeddb is slow with thousands of rows on a busy machine (tooling notes §7.5).
@@ -54,7 +55,7 @@ test("opening a version 1 database upgrades it to paged books with every record 
   const [big, small] = await writeV1(name);
   const store = open(name);
   const snapshot = await store.exportAll();
-  expect(store.db.verno).toBe(2);
+  expect(store.db.verno).toBe(3);
   expect(snapshot.books).toEqual([big, small]);
   expect(snapshot.items.map((item) => item.no)).toEqual(["1000", "2000"]);
   expect(snapshot.glEntries.map((entry) => entry.entryNo)).toEqual([1, 2]);
@@ -63,6 +64,38 @@ test("opening a version 1 database upgrades it to paged books with every record 
   expect(await store.db.bookPages.count()).toBe(2 * pageCount(2500) + 2);
   expect(store.db.tables.map((table) => table.name)).not.toContain("books");
   expect(await store.read(async (tx) => tx.unadjustedItems?.())).toEqual(["1000"]);
+});
+
+test("opening a version 2 database indexes which items cost adjustment has to visit", async () => {
+  const name = `upgrade-v2-${++databases}`;
+  const v2 = new LedgerDatabaseV2(name);
+  const books = ["1000", "2000", "3000"].map((item, at) => {
+    const book = makeBook(item, movements(3, 1 + at * 3));
+    book.costIsAdjusted = item !== "2000";
+    return book;
+  });
+  await v2.table("company").put({ slot: 0, company: makeCompany() });
+  await v2.table("items").bulkPut(books.map((book) => makeItem(book.item)));
+  for (const book of books) {
+    const { state, pages } = bookRecords(book, 1);
+    // Version 2 stored the flag as a boolean.
+    await v2.table("bookState").put({ ...state, unadjusted: state.unadjusted === 1 });
+    await v2.table("bookPages").bulkPut(pages);
+  }
+  v2.close();
+  const store = open(name);
+  expect(await store.read(async (tx) => tx.unadjustedItems?.())).toEqual(["2000"]);
+  expect(store.db.verno).toBe(3);
+  expect((await store.exportAll()).books).toEqual(books);
+  // The index follows later writes: adjusting 2000 takes it off the list, marking 3000 puts that on.
+  await store.transact(async (tx) => {
+    const loaded = await tx.books(["2000", "3000"]);
+    const [adjusted, marked] = [loaded.get("2000") as ItemBook, loaded.get("3000") as ItemBook];
+    adjusted.costIsAdjusted = true;
+    marked.marks.inbounds.push(7);
+    await tx.putBooks([adjusted, marked]);
+  });
+  expect(await store.read(async (tx) => tx.unadjustedItems?.())).toEqual(["3000"]);
 });
 
 test("a refused command leaves neither the store nor the cached book changed", async () => {
