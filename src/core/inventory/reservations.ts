@@ -113,16 +113,21 @@ export function reserve(ws: Workspace, input: ReserveInput): void {
 
 /** Removes a demand's reservations (all, or `quantity` of them, newest first). */
 export function cancelReservation(ws: Workspace, documentNo: string, quantity?: number): void {
-  let left = quantity === undefined ? Number.MAX_SAFE_INTEGER : qty(quantity);
-  const kept: Reservation[] = [];
+  releaseNewestFirst(ws, (r) => r.demand === documentNo, quantity === undefined ? Number.MAX_SAFE_INTEGER : qty(quantity));
+}
+
+/** Takes `amount` off the reservations `matches` selects, newest first: whole ones go, the last one is reduced. */
+function releaseNewestFirst(ws: Workspace, matches: (r: Reservation) => boolean, amount: Qty): void {
+  let left = amount;
+  const keptNewestFirst: Reservation[] = [];
   for (const r of [...reservationsOf(ws)].reverse()) {
-    if (r.demand !== documentNo || left <= 0) kept.unshift(r);
+    if (!matches(r) || left <= 0) keptNewestFirst.push(r);
     else if (r.quantity > left) {
-      kept.unshift({ ...r, quantity: r.quantity - left });
+      keptNewestFirst.push({ ...r, quantity: r.quantity - left });
       left = 0;
     } else left -= r.quantity;
   }
-  ws.company.reservations = kept;
+  ws.company.reservations = keptNewestFirst.reverse();
   ws.companyChanged = true;
 }
 
@@ -172,16 +177,7 @@ export function consumeDemandReservations(ws: Workspace, demand: string, item: s
  */
 export function trimDemandReservations(ws: Workspace, demand: string, item: string): void {
   const line = Object.values(ws.company.orderLines ?? {}).find((l) => l.documentNo === demand && l.item === item && (l.type === "Sale" || l.type === "Transfer"));
-  let excess = reservationsOf(ws).filter((r) => r.demand === demand && r.item === item).reduce((sum, r) => sum + r.quantity, 0) - (line?.outstanding ?? 0);
-  if (excess <= 0) return;
-  const kept: Reservation[] = [];
-  for (const r of [...reservationsOf(ws)].reverse()) {
-    if (r.demand !== demand || r.item !== item || excess <= 0) kept.unshift(r);
-    else if (r.quantity > excess) {
-      kept.unshift({ ...r, quantity: r.quantity - excess });
-      excess = 0;
-    } else excess -= r.quantity;
-  }
-  ws.company.reservations = kept;
-  ws.companyChanged = true;
+  const ofLine = (r: Reservation): boolean => r.demand === demand && r.item === item;
+  const excess = reservationsOf(ws).filter(ofLine).reduce((sum, r) => sum + r.quantity, 0) - (line?.outstanding ?? 0);
+  if (excess > 0) releaseNewestFirst(ws, ofLine, excess);
 }
