@@ -82,7 +82,6 @@ function serve(dir: string): Promise<http.Server> {
   });
 }
 
-
 /** A bench page's heap probe (through DevTools: a full collection, then the used size) and its console in our log. */
 async function preparePage(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);

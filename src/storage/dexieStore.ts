@@ -20,14 +20,12 @@ export const DEFAULT_DATABASE_NAME = "inventory-ledger";
 /** Pages per read when loading many books: about 26 MB of page text held at once. */
 const PAGES_PER_READ = 400;
 
-const pageCountOf = (state: BookStateRow): number => LEDGER_KINDS.reduce((sum, kind) => sum + pageCount(state.counts[kind]), 0);
-
 /** The read half of the port over one open Dexie transaction. */
 class DexieReader implements LedgerReader {
   constructor(
     protected readonly db: LedgerDatabase,
     protected readonly cache: BookCache,
-    private readonly pagesPerRead = PAGES_PER_READ,
+    private readonly pagesPerRead: number,
   ) {}
 
   async company(): Promise<Company | undefined> {
@@ -83,17 +81,19 @@ class DexieReader implements LedgerReader {
     const loaded: ItemBook[] = [];
     for (let first = 0; first < states.length; ) {
       const batch: { state: BookStateRow; keys: PageKey[] }[] = [];
-      let pageCountInBatch = 0;
-      while (first < states.length && (batch.length === 0 || pageCountInBatch + pageCountOf(states[first]) <= this.pagesPerRead)) {
-        const keys = pageKeys(states[first++]);
-        batch.push({ state: states[first - 1], keys });
-        pageCountInBatch += keys.length;
+      let pagesInBatch = 0;
+      for (; first < states.length; first++) {
+        const keys = pageKeys(states[first]);
+        if (batch.length > 0 && pagesInBatch + keys.length > this.pagesPerRead) break;
+        batch.push({ state: states[first], keys });
+        pagesInBatch += keys.length;
       }
       const pages = await this.db.bookPages.bulkGet(batch.flatMap((book) => book.keys));
       let at = 0;
       for (const { state, keys } of batch) {
         const own = pages.slice(at, (at += keys.length));
         const book = assembleBook(state, own, pool);
+        // assembleBook refused any missing page, so every one is there.
         loaded.push(this.loaded(state, book, own as BookPageRow[]));
       }
     }
