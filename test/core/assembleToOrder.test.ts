@@ -7,6 +7,16 @@ const ITEMS = [
   { no: "P", assemblyPolicy: "AssembleToOrder" as const, assemblyBOM: [{ item: "C", quantityPer: 2 }] },
 ];
 
+/** 10 of component C bought and 4 of P in stock: entries 1 and 2. */
+async function withStockOfBoth() {
+  const { service } = await freshService(ITEMS);
+  await service.postJournal([
+    line({ entryType: "Purchase", item: "C", quantity: 10, unitCost: 3 }),
+    line({ entryType: "PositiveAdjmt", item: "P", quantity: 4, unitCost: 10 }),
+  ]);
+  return service;
+}
+
 async function ledger(service: Awaited<ReturnType<typeof freshService>>["service"]) {
   const books = await service.books(["C", "P"]);
   return [...books.values()]
@@ -41,11 +51,7 @@ describe("assemble to order", () => {
   });
 
   it("ships the assemble-to-order part first and the rest from stock as a separate sale; later shipments come from stock", async () => {
-    const { service } = await freshService(ITEMS);
-    await service.postJournal([
-      line({ entryType: "Purchase", item: "C", quantity: 10, unitCost: 3 }),
-      line({ entryType: "PositiveAdjmt", item: "P", quantity: 4, unitCost: 10 }),
-    ]);
+    const service = await withStockOfBoth();
     await service.order({ type: "Sale", documentNo: "SO2", item: "P", location: "BLUE", quantity: 5, date: "2024-01-10", qtyToAssembleToOrder: 2 });
     await service.postJournal([line({ entryType: "Sale", item: "P", quantity: 4, documentNo: "SO2", postingDate: "2024-01-10" })]);
     await service.postJournal([line({ entryType: "Sale", item: "P", quantity: 1, documentNo: "SO2", postingDate: "2024-01-11" })]);
@@ -63,11 +69,7 @@ describe("assemble to order", () => {
   });
 
   it("lets a shipment assemble between what the stock part cannot cover and the whole shipment", async () => {
-    const { service } = await freshService(ITEMS);
-    await service.postJournal([
-      line({ entryType: "Purchase", item: "C", quantity: 10, unitCost: 3 }),
-      line({ entryType: "PositiveAdjmt", item: "P", quantity: 4, unitCost: 10 }),
-    ]);
+    const service = await withStockOfBoth();
     // 5 on the line, 3 of them to assemble: shipping 4 must assemble at least 2 (only 2 come from stock), at most 3.
     await service.order({ type: "Sale", documentNo: "SO3", item: "P", location: "BLUE", quantity: 5, date: "2024-01-10", qtyToAssembleToOrder: 3 });
     const ship = (quantityToAssemble: number) => service.postJournal([line({ entryType: "Sale", item: "P", quantity: 4, documentNo: "SO3", quantityToAssemble })]);
